@@ -1,0 +1,1 @@
+"""The case model (Qt-free): people, services, households, relationships, the document and its edits."""
