@@ -191,7 +191,7 @@ class DateQualifier(str, Enum):
     AFTER = "after"
 
 
-_DATE_RE = re.compile(r"^(~|<|>)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_RE = re.compile(r"^(~|<|>)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 _QUALIFIER_MARK = {DateQualifier.ABOUT: "~", DateQualifier.BEFORE: "<", DateQualifier.AFTER: ">"}
 
 

@@ -1,0 +1,268 @@
+"""The `circles` command: the GUI's jobs, headless, for batch printing, scripts and tests.
+
+Exit status: 0 done; 2 bad input (one line on stderr naming what and where, no traceback);
+1 anything unexpected (one line, and the traceback when CIRCLES_DEBUG=1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .graph.document import CaseDocument
+    from .store.library import Library
+
+VIEWS = ("genogram", "ecomap", "circles")
+AUDIENCES = ("case-file", "professional", "family", "child")
+CASE_FORMATS = (".json", ".graphml", ".circles", ".ged")
+DRAWING_FORMATS = (".pdf", ".svg", ".png")
+
+# Errors that mean "the input is wrong", wherever they are raised: (module, class name).
+_INPUT_ERRORS = (
+    ("circles_desktop.graph.validation", "ValidationError"),
+    ("circles_desktop.graph.codec", "CodecError"),
+    ("circles_desktop.interop.errors", "ImportFailed"),
+    ("circles_desktop.interop.gedcom", "GedcomError"),
+    ("circles_desktop.store.library", "StoreError"),
+    ("circles_desktop.store.library", "CaseNotFound"),
+    ("circles_desktop.layout.graphviz", "GraphvizNotFound"),
+)
+
+
+class UsageError(Exception):
+    """A command line that names something that is not there or not possible."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line on stderr (exit 2), not a usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _is_input_error(exc: BaseException) -> bool:
+    if isinstance(exc, (UsageError, FileNotFoundError, IsADirectoryError, PermissionError)):
+        return True
+    for module_name, class_name in _INPUT_ERRORS:
+        module = sys.modules.get(module_name)  # an error class can only be raised if its module is loaded
+        cls = getattr(module, class_name, None) if module else None
+        if cls is not None and isinstance(exc, cls):
+            return True
+    return False
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    if isinstance(exc, OSError) and exc.filename:
+        text = f"{exc.filename}: {exc.strerror or text}"
+    return text or type(exc).__name__
+
+
+# ----- commands ------------------------------------------------------------------------------------
+
+
+def _open_library(args: argparse.Namespace) -> Library:
+    from .store.library import Library
+
+    return Library.open(args.db)
+
+
+def cmd_cases(args: argparse.Namespace) -> None:
+    library = _open_library(args)
+    cases = library.list_cases()
+    if not cases:
+        print("No cases yet. `circles demo` adds the demo cases.")
+    for case in cases:
+        ref = f"  [{case.reference}]" if case.reference else ""
+        print(f"{case.id}\t{case.name}{ref}\t{case.people} people")
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    from .demo_cases import demo_cases
+
+    library = _open_library(args)
+    existing = {case.name: case.id for case in library.list_cases()}
+    for doc in demo_cases():
+        case_id = existing.get(doc.info.name) or library.add_document(doc)
+        print(f"{case_id}\t{doc.info.name}")
+        if args.export:
+            out = Path(args.export)
+            out.mkdir(parents=True, exist_ok=True)
+            stem = "".join(c if c.isalnum() else "-" for c in doc.info.name.lower()).strip("-")
+            _export_drawing(library.open_case(case_id), out / f"{stem}-genogram.pdf", "genogram", "a4")
+            print(f"  wrote {out / (stem + '-genogram.pdf')}")
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    doc, problems = _read_case(path, args.name)
+    library = _open_library(args)
+    case_id = library.add_document(doc)
+    for problem in problems:
+        print(f"{path}: {problem}", file=sys.stderr)
+    print(case_id)
+
+
+def _read_case(path: Path, name: str | None) -> tuple[CaseDocument, list[str]]:
+    """Read any case format into a detached document, with the problems worth reporting."""
+    suffix = path.suffix.lower()
+    problems: list[str] = []
+    if suffix == ".ged":
+        from .interop.gedcom import read_gedcom
+
+        result = read_gedcom(path, name=name)
+        doc, problems = result.document, [str(p) for p in result.problems]
+    elif suffix == ".json":
+        from .interop.casejson import read_case_json
+
+        doc = read_case_json(path)
+    elif suffix == ".graphml":
+        from .interop.graphml import read_case_graphml
+
+        doc = read_case_graphml(path)
+    elif suffix == ".circles":
+        from .store.casefile import read_case_file
+
+        doc = read_case_file(path)
+    else:
+        raise UsageError(f"{path}: cannot import {suffix or 'a file without an extension'} "
+                         f"(use one of {', '.join(CASE_FORMATS)})")
+    if name:
+        from dataclasses import replace
+
+        from .graph.edits import update_case
+
+        doc.apply(update_case(doc, replace(doc.info, name=name), "Rename case"))
+    return doc, problems
+
+
+def cmd_show(args: argparse.Namespace) -> None:
+    from .graph.summary import summarise
+
+    library = _open_library(args)
+    print(summarise(library.open_case(library.find_case(args.case).id)))
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix not in CASE_FORMATS + DRAWING_FORMATS:
+        raise UsageError(f"{out}: cannot export to {suffix or 'a file without an extension'} "
+                         f"(use one of {', '.join(CASE_FORMATS + DRAWING_FORMATS)})")
+    if not out.parent.is_dir():
+        raise UsageError(f"{out.parent}: no such folder")
+    library = _open_library(args)
+    doc = library.open_case(library.find_case(args.case).id)
+    doc.sink = None  # exporting never changes the case
+    writers: dict[str, Callable[[CaseDocument, Path], None]] = {
+        ".json": _lazy("circles_desktop.interop.casejson", "write_case_json"),
+        ".graphml": _lazy("circles_desktop.interop.graphml", "write_case_graphml"),
+        ".circles": _lazy("circles_desktop.store.casefile", "write_case_file"),
+        ".ged": _lazy("circles_desktop.interop.gedcom", "write_gedcom"),
+    }
+    if suffix in writers:
+        writers[suffix](doc, out)
+    else:
+        _export_drawing(doc, out, args.view, args.paper)
+    print(out)
+
+
+def _lazy(module: str, name: str) -> Callable[[CaseDocument, Path], None]:
+    def call(doc: CaseDocument, path: Path) -> None:
+        getattr(importlib.import_module(module), name)(doc, path)
+
+    return call
+
+
+def _export_drawing(doc: CaseDocument, out: Path, view: str, paper: str) -> None:
+    if view != "genogram":
+        raise UsageError(f"the {view} view cannot be exported yet; use --view genogram")
+    from .layout.genogram import genogram_layout
+    from .layout.genogram_diagram import genogram_diagram
+
+    diagram = genogram_diagram(doc, genogram_layout(doc))
+    suffix = out.suffix.lower()
+    if suffix == ".pdf":
+        from .reports.pdf_drawing import write_pdf
+
+        write_pdf(diagram, out, paper=paper, title=f"{doc.info.name}: genogram")
+    elif suffix == ".svg":
+        from .layout.svg import write_svg
+
+        write_svg(diagram, out)
+    else:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from .ui.raster import write_png
+
+        write_png(diagram, out)
+
+
+# ----- the parser ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="circles", description="Map a child's circles of support.")
+    parser.add_argument("--version", action="version", version=f"circles {__version__}")
+    parser.add_argument("--db", metavar="URL", default=os.environ.get("CIRCLES_DB"),
+                        help="database URL (default: CIRCLES_DB, else the library in your data folder)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("cases", help="list cases: id, name, number of people").set_defaults(run=cmd_cases)
+
+    demo = sub.add_parser("demo", help="add the demo cases (idempotent) and print their ids")
+    demo.add_argument("--export", metavar="DIR", help="also write each demo case's drawings to DIR")
+    demo.set_defaults(run=cmd_demo)
+
+    imp = sub.add_parser("import", help="a .ged, .json, .graphml or .circles file becomes a new case")
+    imp.add_argument("file")
+    imp.add_argument("--name", help="name the new case")
+    imp.set_defaults(run=cmd_import)
+
+    show = sub.add_parser("show", help="a text summary of a case's network")
+    show.add_argument("case", help="case id, or a name that matches one case")
+    show.set_defaults(run=cmd_show)
+
+    export = sub.add_parser("export", help="write a case or one of its views to a file, by extension")
+    export.add_argument("case", help="case id, or a name that matches one case")
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help=f"one of {' '.join(CASE_FORMATS + DRAWING_FORMATS)}")
+    export.add_argument("--view", choices=VIEWS, default="genogram")
+    export.add_argument("--audience", choices=AUDIENCES, default="case-file")
+    export.add_argument("--paper", choices=("a4", "a3"), default="a4")
+    export.set_defaults(run=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        args.run(args)
+    except KeyboardInterrupt:
+        print("circles: interrupted", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the one place that turns errors into exit statuses
+        if _is_input_error(exc):
+            print(f"circles: {_one_line(exc)}", file=sys.stderr)
+            return 2
+        print(f"circles: unexpected error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
+        if os.environ.get("CIRCLES_DEBUG") == "1":
+            traceback.print_exc()
+        else:
+            print("circles: run again with CIRCLES_DEBUG=1 to see the details", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
