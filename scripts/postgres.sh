@@ -9,7 +9,7 @@ fi
 PG_DIR=$(mktemp -d /tmp/circles-pg.XXXXXX)
 PG_PORT=${CIRCLES_PG_PORT:-55432}
 PG_RUN=(); [ "$(id -u)" -eq 0 ] && { chown postgres "$PG_DIR"; PG_RUN=(runuser -u postgres --); }
-"${PG_RUN[@]}" "$PG_BIN/initdb" -q -D "$PG_DIR/data" -U circles --auth=trust >/dev/null
+"${PG_RUN[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U circles --auth=trust >/dev/null
 "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
   -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=on" start >/dev/null
 "${PG_RUN[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U circles circles_test
