@@ -8,5 +8,5 @@ source scripts/postgres.sh
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/lint-imports
 .venv/bin/python -m pytest -q "$@"
-CIRCLES_BLOCK_QT=1 .venv/bin/python -m pytest -q -m "not ui" -p no:pytestqt \
+CIRCLES_BLOCK_QT=1 .venv/bin/python -m pytest -q -m "not ui" -p no:pytest-qt \
   --ignore=tests/ui tests
