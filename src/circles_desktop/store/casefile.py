@@ -1,0 +1,110 @@
+"""`.circles` case files: one case in a SQLite database with the library's own schema.
+
+A case file can be mailed, archived and opened again by any later Circles, which upgrades it the
+same way as a library. It is written whole to a temporary file and then renamed over the target, so
+there is never a half-written case file; it is read from a private copy, so a damaged or hostile file
+is never written to, whatever it contains.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.engine import URL
+
+from ..graph.document import CaseDocument
+from ..graph.model import new_id
+from .engine import check_sqlite_header, make_engine, reported, writing
+from .errors import StoreError
+from .library import os_user
+from .migrate import prepare
+from .rows import Stamp, insert_document, load_case
+from .schema import cases
+
+SUFFIX = ".circles"
+
+
+def write_case_file(doc: CaseDocument, path: Path) -> None:
+    """Write ``doc`` as a case file at ``path``, replacing any file there only once the new one is complete."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a case file")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write the case file ({exc.strerror})") from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    engine = _engine(temp)
+    try:
+        with reported(f"{path}: cannot write the case file"):
+            prepare(engine, backup=False)
+            with writing(engine) as connection:
+                insert_document(connection, doc, doc.case_id or new_id(), Stamp.now(os_user()),
+                                label="Write case file")
+        engine.dispose()
+        _fsync(temp)
+        os.replace(temp, path)
+        _fsync_folder(path.parent)
+    except BaseException:
+        engine.dispose()
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def read_case_file(path: Path) -> CaseDocument:
+    """The case in the file at ``path``, as a detached document (not in any library, no sink)."""
+    path = Path(path)
+    check_sqlite_header(path, "a Circles case file", empty_ok=False)
+    with tempfile.TemporaryDirectory(prefix="circles-read-") as folder:
+        copy = Path(folder) / "case.circles"
+        shutil.copyfile(path, copy)
+        engine = _engine(copy)
+        try:
+            with reported(f"{path}: not a readable Circles case file"):
+                _check_intact(engine, path)
+                prepare(engine, backup=False, name=str(path))  # upgrades the private copy of an older file
+                with engine.connect() as connection, connection.begin():
+                    ids = connection.execute(select(cases.c.id)).scalars().all()
+                    if len(ids) != 1:
+                        raise StoreError(f"{path}: holds {len(ids)} cases, not one: not a Circles case file")
+                    try:
+                        doc, _versions = load_case(connection, ids[0])
+                    except StoreError as exc:
+                        raise StoreError(f"{path}: {exc}") from None
+        finally:
+            engine.dispose()
+    doc.case_id = None
+    return doc
+
+
+def _engine(path: Path) -> Engine:
+    # Rollback journal, not WAL: a case file must stay a single file.
+    return make_engine(URL.create("sqlite", database=str(path)).render_as_string(), journal="DELETE")
+
+
+def _check_intact(engine: Engine, path: Path) -> None:
+    with engine.connect() as connection:
+        problems = connection.execute(text("PRAGMA quick_check")).scalars().all()
+    if problems != ["ok"]:
+        raise StoreError(f"{path}: the case file is damaged ({problems[0]})")
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as file:
+        os.fsync(file.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows cannot open a folder for this and needs it less."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

@@ -1,0 +1,166 @@
+"""The database schema: cases, their nodes and relationships, and the log of every edit.
+
+One schema serves the local SQLite library, `.circles` case files and a team's PostgreSQL server.
+Every row carries a version counter (optimistic concurrency: a write names the version it expects)
+and who/when it was made and last changed, so a shared server can refuse lost updates and the audit
+trail can say who did what. The model objects themselves are stored as JSON made by
+:mod:`circles_desktop.graph.codec`, so a field added to the model needs no migration; only what
+queries need (kind, display name, the ends of a relationship) is also kept in columns.
+
+The migrations in ``store/migrations`` create exactly this schema; a test compares the two.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+ID_LENGTH = 64  # model ids are 32 hex digits; imported files may bring their own, a little longer
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on every back end (SQLite stores it naive, so UTC is put back on read)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("store times with their time zone")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+# SQLite makes only "INTEGER PRIMARY KEY" an alias of its rowid, so that is what it gets.
+Ordinal = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    # Named constraints, so later migrations can drop or change them (SQLite batch mode needs names).
+    metadata = MetaData(naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    })
+    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JSON(), list[dict[str, Any]]: JSON()}
+
+
+class _Tracked:
+    """Who made a row and who changed it last, and the version a writer must name to change it."""
+
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+
+class CaseRow(_Tracked, Base):
+    __tablename__ = "cases"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    reference: Mapped[str] = mapped_column(String)
+    team: Mapped[str] = mapped_column(String(200), index=True)  # access by case (the team server)
+    info: Mapped[dict[str, Any]]  # codec.encode(CaseInfo); name, reference and team are copies of it
+    last_seq: Mapped[int] = mapped_column(Integer)  # the number of the case's latest edit-log entry
+
+
+class NodeRow(_Tracked, Base):
+    """A person, service or household. ``ordinal`` keeps the order nodes were added in."""
+
+    __tablename__ = "nodes"
+    __table_args__ = (
+        UniqueConstraint("case_id", "id"),
+        Index(None, "case_id", "kind"),
+    )
+
+    ordinal: Mapped[int] = mapped_column(Ordinal, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("cases.id", ondelete="CASCADE"))
+    id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    kind: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str] = mapped_column(String)  # the display name, shown in search results
+    search_key: Mapped[str] = mapped_column(String)  # search_key(label): what a search matches
+    data: Mapped[dict[str, Any]]  # codec.encode(node)
+
+
+class RelationshipRow(_Tracked, Base):
+    __tablename__ = "relationships"
+    __table_args__ = (
+        UniqueConstraint("case_id", "id"),
+        # Both ends must be nodes of the same case: a relationship to someone another practitioner just
+        # deleted is refused by the database itself.
+        ForeignKeyConstraint(["case_id", "source_id"], ["nodes.case_id", "nodes.id"]),
+        ForeignKeyConstraint(["case_id", "target_id"], ["nodes.case_id", "nodes.id"]),
+        # Deleting a node checks that nothing points at it; these make that check a lookup.
+        Index(None, "case_id", "source_id"),
+        Index(None, "case_id", "target_id"),
+    )
+
+    ordinal: Mapped[int] = mapped_column(Ordinal, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("cases.id", ondelete="CASCADE"))
+    id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    kind: Mapped[str] = mapped_column(String(20))
+    source_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    target_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    data: Mapped[dict[str, Any]]  # codec.encode(relationship)
+
+
+class EditLogRow(Base):
+    """One applied (or undone) edit: the audit trail. Rows are only ever added."""
+
+    __tablename__ = "edit_log"
+
+    case_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime]
+    by: Mapped[str] = mapped_column(String(200))
+    label: Mapped[str] = mapped_column(String)
+    # [{"what": "case" | "node" | "relationship", "id": ..., "before": {...} | None, "after": ...}, ...]
+    changes: Mapped[list[dict[str, Any]]]
+
+
+cases = CaseRow.__table__
+nodes = NodeRow.__table__
+relationships = RelationshipRow.__table__
+edit_log = EditLogRow.__table__
+
+
+def search_key(text: str) -> str:
+    """The form of a name that searches compare: case-folded in every script, the same on every back end.
+
+    SQLite's own ``lower()`` folds only ASCII, so "ŁUCJA" would not find "Łucja"; folding in Python
+    once, on write, gives the same answer on SQLite and PostgreSQL.
+    """
+    return unicodedata.normalize("NFKC", text).casefold().replace("\x00", "")
+
+
+def column_text(text: str) -> str:
+    """Text for a plain column: PostgreSQL text cannot hold NUL (the JSON copy keeps it escaped)."""
+    return text.replace("\x00", "")
