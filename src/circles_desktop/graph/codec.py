@@ -16,6 +16,7 @@ import dataclasses
 import functools
 import types
 import typing
+from datetime import date, time
 from enum import Enum
 from typing import Any, Union
 
@@ -61,6 +62,10 @@ def _encode_value(value: Any) -> Any:
         return value.iso()
     if isinstance(value, (Contact, CirclePlacement)):
         return {f.name: _encode_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return encode(value)  # a nested value such as a meeting: its fields, defaults left out
     if isinstance(value, frozenset):
         return sorted(_encode_value(v) for v in value)
     if isinstance(value, tuple):
@@ -140,6 +145,14 @@ def _decode_value(hint: Any, value: Any) -> Any:
         return PartialDate.parse(value)
     if hint in (Contact, CirclePlacement):
         return _decode_dataclass(hint, value, skip=set())
+    if hint in (date, time):
+        if not isinstance(value, str):
+            raise CodecError(f"a {hint.__name__} must be text, not {type(value).__name__}")
+        try:
+            return hint.fromisoformat(value)
+        except ValueError:
+            raise CodecError(f"{value!r} is not a {hint.__name__} (write it as "
+                             f"{'2026-03-21' if hint is date else '14:30'})") from None
     if origin is frozenset:
         return frozenset(_decode_value(args[0], v) for v in _expect(list, value))
     if origin is tuple:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import ClassVar, TypeAlias
 
+from .meeting import Meeting
+
 
 def new_id() -> str:
     """A fresh identifier that stays unique when cases from several machines are merged."""
@@ -442,3 +444,4 @@ class CaseInfo:
     summary: str = ""
     author: str = ""
     team: str = ""
+    meetings: tuple[Meeting, ...] = ()  # family network meetings and their plans, oldest first
