@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL
 
 from ..graph.document import CaseDocument
 from ..graph.model import new_id
-from .engine import check_sqlite_header, make_engine, reported, writing
+from .engine import check_sqlite_header, make_engine, reported, set_journal_mode, writing
 from .errors import StoreError
 from .library import os_user
 from .migrate import prepare
@@ -43,6 +43,7 @@ def write_case_file(doc: CaseDocument, path: Path) -> None:
     try:
         with reported(f"{path}: cannot write the case file"):
             prepare(engine, backup=False)
+            set_journal_mode(engine, "DELETE")
             with writing(engine) as connection:
                 insert_document(connection, doc, doc.case_id or new_id(), Stamp.now(os_user()),
                                 label="Write case file")
@@ -83,8 +84,7 @@ def read_case_file(path: Path) -> CaseDocument:
 
 
 def _engine(path: Path) -> Engine:
-    # Rollback journal, not WAL: a case file must stay a single file.
-    return make_engine(URL.create("sqlite", database=str(path)).render_as_string(), journal="DELETE")
+    return make_engine(URL.create("sqlite", database=str(path)).render_as_string())
 
 
 def _check_intact(engine: Engine, path: Path) -> None:

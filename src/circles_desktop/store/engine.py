@@ -73,9 +73,8 @@ def sqlite_path(url: str | URL) -> Path | None:
     return Path(database)
 
 
-def make_engine(url: str, *, journal: str = "WAL") -> Engine:
-    """An engine for ``url``; for SQLite, ``journal`` is the journal mode (a case file uses DELETE,
-    so it stays a single file)."""
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``, set up for durability (see the module's docstring)."""
     parsed = parse_url(url)
     try:
         engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
@@ -85,18 +84,17 @@ def make_engine(url: str, *, journal: str = "WAL") -> Engine:
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"{describe(parsed)}: {exc}") from None
     if engine.dialect.name == "sqlite":
-        _set_up_sqlite(engine, journal)
+        _set_up_sqlite(engine)
     return engine
 
 
-def _set_up_sqlite(engine: Engine, journal: str) -> None:
+def _set_up_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: object) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN (below), not sqlite3
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute(f"PRAGMA journal_mode = {journal}")
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
@@ -108,6 +106,23 @@ def _set_up_sqlite(engine: Engine, journal: str) -> None:
         # because another process committed since it started reading.
         immediate = connection.get_execution_options().get(_WRITE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def set_journal_mode(engine: Engine, mode: str) -> None:
+    """Set a SQLite file's journal mode: WAL for a library, DELETE for a case file (one file to mail).
+
+    The mode is stored in the file, so this is done once its schema is known to be Circles': merely
+    opening someone else's database must not change it.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    connection = engine.raw_connection()  # outside any transaction, as SQLite requires
+    try:
+        cursor = connection.cursor()
+        cursor.execute(f"PRAGMA journal_mode = {mode}")
+        cursor.close()
+    finally:
+        connection.close()
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from ..graph.codec import encode
 from ..graph.document import CaseDocument
 from ..graph.model import CaseInfo, new_id
 from .engine import check_sqlite_header, default_url, describe, make_engine, reported, resolve_url, \
-    sqlite_path, writing
+    set_journal_mode, sqlite_path, writing
 from .errors import CaseNotFound, ConflictError, StoreError
 from .migrate import prepare
 from .rows import CASE, RowKey, Stamp, case_values, insert_document, load_case, log_entry
@@ -82,6 +82,7 @@ class Library:
         try:
             with reported(f"cannot open {describe(resolved)}"):
                 prepare(engine)
+                set_journal_mode(engine, "WAL")
         except BaseException:
             engine.dispose()
             raise

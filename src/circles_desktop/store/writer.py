@@ -40,16 +40,18 @@ class CaseWriter:
         written: dict[RowKey, int | None] = {}  # new versions; None once deleted
         try:
             with writing(self._engine) as connection:
-                seq = connection.execute(
-                    update(cases).where(cases.c.id == self.case_id)
-                    .values(last_seq=cases.c.last_seq + 1, updated_at=stamp.at, updated_by=stamp.by)
-                    .returning(cases.c.last_seq)).scalar_one_or_none()
-                if seq is None:
+                # Lock the case row first (SQLite's BEGIN IMMEDIATE already has), so the edits of one
+                # case are written one after another in the order of the log, and never deadlock.
+                last = connection.execute(select(cases.c.last_seq).where(cases.c.id == self.case_id)
+                                          .with_for_update()).scalar_one_or_none()
+                if last is None:
                     raise ConflictError(f"cannot save {edit.label!r}: this case was deleted")
                 for change in edit.changes:
                     self._write(connection, change, stamp, written)
+                connection.execute(update(cases).where(cases.c.id == self.case_id)
+                                   .values(last_seq=last + 1, updated_at=stamp.at, updated_by=stamp.by))
                 connection.execute(insert(edit_log).values(
-                    case_id=self.case_id, seq=seq, at=stamp.at, by=stamp.by, label=edit.label,
+                    case_id=self.case_id, seq=last + 1, at=stamp.at, by=stamp.by, label=edit.label,
                     changes=log_changes(edit.changes, self.case_id)))
         except IntegrityError as exc:
             raise ConflictError(f"cannot save {edit.label!r}: someone else changed this case at the same "
@@ -116,7 +118,7 @@ def _table(key: RowKey) -> Table:
 
 def _name(subject: Any) -> str:
     if isinstance(subject, CaseInfo):
-        return f"the details of case {subject.name!r}"
+        return f"the description of case {subject.name!r}"
     if isinstance(subject, Relationship):
         return f"a {subject.kind.value} relationship"
     return repr(subject.label)
