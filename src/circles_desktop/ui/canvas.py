@@ -1,0 +1,309 @@
+"""The canvas every diagram view shares: zoom, pan, level of detail and an overview.
+
+Zoom with the wheel (a touchpad's two-finger scroll pans instead), Ctrl +/-, fit and actual size;
+pan with the middle button, with Space and drag, or with the scroll bars. When symbols become too
+small to draw properly the scene switches to its sketch layer, which keeps panning a zoomed-out
+network of thousands of people smooth.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from .diagram_scene import DiagramScene
+from .scene_items import SELECTION, sketch_level
+
+MIN_SCALE = 0.02  # relative to actual size
+MAX_SCALE = 8.0
+FIT_AT_MOST = 1.5  # a small family is not blown up to poster size
+PAPER = QColor("#ffffff")
+DESK = QColor("#eef1f3")
+
+
+class CanvasView(QGraphicsView):
+    """A QGraphicsView on a :class:`DiagramScene` with the zoom and pan practitioners expect."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.diagram_scene = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(DESK)
+        self._pan_from: QPoint | None = None
+        self._space = False
+        self._fitted = False  # fit the first drawing to the window
+        self.overview = Overview(self)
+        scene.laid_out.connect(self._on_laid_out)
+
+    # ----- zoom ---------------------------------------------------------------------------------------
+
+    @property
+    def actual_size(self) -> float:
+        """Screen pixels per point at 100%: a symbol is as big as on the printed page."""
+        return self.logicalDpiX() / 72.0
+
+    @property
+    def scale_factor(self) -> float:
+        """Screen pixels per point now (the painter's level of detail)."""
+        return self.transform().m11()
+
+    @property
+    def zoom(self) -> float:
+        """The zoom the practitioner sees: 1.0 is actual size."""
+        return self.scale_factor / self.actual_size
+
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        target = min(MAX_SCALE, max(MIN_SCALE, self.zoom * factor)) * self.actual_size
+        if abs(target - self.scale_factor) < 1e-9:
+            return
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        step = target / self.scale_factor
+        self.scale(step, step)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._after_zoom()
+
+    def zoom_fit(self) -> None:
+        diagram = self.diagram_scene.diagram
+        if diagram is None:
+            return
+        b = diagram.bounds
+        rect = QRectF(b.x0, b.y0, b.width, b.height)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > FIT_AT_MOST:
+            self._set_zoom(FIT_AT_MOST)
+            self.centerOn(rect.center())
+        self._after_zoom()
+
+    def zoom_actual(self) -> None:
+        centre = self.mapToScene(self.viewport().rect().center())
+        self._set_zoom(1.0)
+        self.centerOn(centre)
+        self._after_zoom()
+
+    def _set_zoom(self, zoom: float) -> None:
+        scale = zoom * self.actual_size
+        self.setTransform(QTransform.fromScale(scale, scale))
+
+    def _after_zoom(self) -> None:
+        self.diagram_scene.set_sketching(sketch_level(self.scale_factor))
+        self.overview.refresh()
+        self.zoom_changed.emit(self.zoom)
+
+    def _on_laid_out(self) -> None:
+        if not self._fitted and self.diagram_scene.diagram is not None:
+            self._fitted = True
+            QTimer.singleShot(0, self.zoom_fit)
+        self.overview.refresh()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        touchpad = not event.pixelDelta().isNull()
+        if touchpad and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)  # two-finger scroll pans
+            return
+        steps = event.angleDelta().y() / 120.0 if not touchpad else event.pixelDelta().y() / 60.0
+        if steps:
+            self.zoom_by(1.15 ** steps, anchor=event.position().toPoint())
+        event.accept()
+
+    # ----- pan --------------------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        panning = event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton and self._space)
+        if panning:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            point = event.position().toPoint()
+            delta = point - self._pan_from
+            self._pan_from = point
+            self.pan_by(-delta.x(), -delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            if self._space:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def pan_by(self, dx: int, dy: int) -> None:
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        self._space = False
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.overview.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.overview.place()
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        """The desk, with the page the drawing sits on."""
+        painter.fillRect(rect, DESK)
+        diagram = self.diagram_scene.diagram
+        if diagram is not None:
+            b = diagram.bounds
+            painter.fillRect(QRectF(b.x0, b.y0, b.width, b.height), PAPER)
+
+
+class Overview(QWidget):
+    """A small map of the whole network in the canvas's corner, shown when it does not fit the window.
+
+    It draws from the scene's sketch batches (one call for all symbols, one for all lines) into a
+    cached picture, so it costs nothing while panning; click or drag in it to move the view there.
+    """
+
+    SIZE = 180
+
+    def __init__(self, view: CanvasView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setObjectName("overview")
+        self.setAccessibleName("Overview of the whole network; click to move the view there")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.enabled_by_user = True
+        self._picture: QPixmap | None = None
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self._redraw)
+        view.diagram_scene.changed.connect(lambda _rects: self._timer.start())
+        self.hide()
+
+    def set_enabled_by_user(self, on: bool) -> None:
+        self.enabled_by_user = on
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show or hide (only when the network is bigger than the window) and redraw soon."""
+        diagram = self.view.diagram_scene.diagram
+        if diagram is None or not self.enabled_by_user:
+            self.hide()
+            return
+        b = diagram.bounds
+        visible = self.view.visible_scene_rect()
+        bigger = b.width > visible.width() * 1.02 or b.height > visible.height() * 1.02
+        self.setVisible(bigger)
+        if bigger:
+            self.place()
+            self._timer.start()
+
+    def place(self) -> None:
+        diagram = self.view.diagram_scene.diagram
+        if diagram is None:
+            return
+        b = diagram.bounds
+        ratio = b.width / max(b.height, 1.0)
+        width = self.SIZE if ratio >= 1 else max(60, int(self.SIZE * ratio))
+        height = self.SIZE if ratio < 1 else max(50, int(self.SIZE / ratio))
+        self.resize(width + 8, height + 8)
+        viewport = self.view.viewport().geometry()
+        self.move(viewport.right() - self.width() - 12, viewport.bottom() - self.height() - 12)
+
+    def _frame(self) -> tuple[QRectF, float, QPointF]:
+        """The drawing's bounds, the scale from scene to overview and the offset."""
+        b = self.view.diagram_scene.diagram.bounds  # type: ignore[union-attr]
+        source = QRectF(b.x0, b.y0, b.width, b.height)
+        inner = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        scale = min(inner.width() / max(source.width(), 1.0), inner.height() / max(source.height(), 1.0))
+        offset = QPointF(inner.x() + (inner.width() - source.width() * scale) / 2 - source.x() * scale,
+                         inner.y() + (inner.height() - source.height() * scale) / 2 - source.y() * scale)
+        return source, scale, offset
+
+    def _redraw(self) -> None:
+        if not self.isVisible() or self.view.diagram_scene.diagram is None:
+            return
+        picture = QPixmap(self.size())
+        picture.fill(QColor(255, 255, 255, 235))
+        painter = QPainter(picture)
+        _source, scale, offset = self._frame()
+        painter.translate(offset)
+        painter.scale(scale, scale)
+        self.view.diagram_scene.sketch.paint_batches(painter)
+        painter.end()
+        self._picture = picture
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self._picture is not None:
+            painter.drawPixmap(0, 0, self._picture)
+        painter.setPen(QPen(QColor("#90a4ae"), 1))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        if self.view.diagram_scene.diagram is None:
+            return
+        _source, scale, offset = self._frame()
+        seen = self.view.visible_scene_rect()
+        frame = QRectF(seen.x() * scale + offset.x(), seen.y() * scale + offset.y(),
+                       seen.width() * scale, seen.height() * scale)
+        painter.setPen(QPen(SELECTION, 1.5))
+        fill = QColor(SELECTION)
+        fill.setAlpha(25)
+        painter.setBrush(fill)
+        painter.drawRect(frame.intersected(QRectF(self.rect()).adjusted(1, 1, -1, -1)))
+
+    def _centre_view_at(self, point: QPointF) -> None:
+        _source, scale, offset = self._frame()
+        self.view.centerOn(QPointF((point.x() - offset.x()) / scale, (point.y() - offset.y()) / scale))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._centre_view_at(event.position())
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._centre_view_at(event.position())
+        event.accept()

@@ -1,0 +1,337 @@
+"""Interaction modes: what a mouse gesture or key means on the canvas right now.
+
+Each mode is an object the scene hands its events to (orange-canvas-core's "user interaction"
+pattern), instead of flags tested all over the event handlers. A mode reads the scene, shows
+temporary feedback (a rubber band, a line being drawn) and, when the gesture is complete, asks the
+editor for one edit. Modes never change the document themselves.
+
+- :class:`SelectMode` (the default): click, Ctrl-click, drag symbols (one undo step per drag),
+  double-click to add a person, arrow keys to walk along relationships, Ctrl+arrows to nudge.
+- :class:`RubberBandMode`: started by dragging on empty space; selects what the rectangle touches.
+- :class:`LinkMode`: drag from one symbol to another, then choose the kind of relationship.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QObject, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem, QGraphicsSceneMouseEvent, QWidget
+
+from ..graph.document import CaseDocument
+from ..graph.model import AnyRelationship, Point, Role
+from .navigation import step_along
+from .relationship_menu import choose_relationship
+from .scene_items import SELECTION, ConnectorItem, NodeItem
+
+if TYPE_CHECKING:
+    from .diagram_scene import DiagramScene
+
+NUDGE = 10.0  # points moved by Ctrl+arrow
+_ARROWS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down"}
+
+Chooser = Callable[[CaseDocument, str, str, QPoint, QWidget | None], AnyRelationship | None]
+
+
+class Mode(QObject):
+    """The base mode: handles nothing, so the scene's default handling applies."""
+
+    finished = Signal()  # the mode ended by itself (Esc); the view returns to selecting
+
+    def __init__(self, scene: DiagramScene) -> None:
+        super().__init__(scene)
+        self.scene = scene
+
+    @property
+    def editor(self):  # type: ignore[no-untyped-def]
+        return self.scene.editor
+
+    def enter(self) -> None:
+        """Called when the mode becomes current."""
+
+    def leave(self) -> None:
+        """Called when another mode takes over; remove any temporary feedback."""
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return False
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return False
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return False
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> bool:
+        return False
+
+
+def _ctrl(event: QGraphicsSceneMouseEvent | QKeyEvent) -> bool:
+    return bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+
+
+def _dragged_far_enough(event: QGraphicsSceneMouseEvent) -> bool:
+    moved = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+    return moved.manhattanLength() >= QApplication.startDragDistance()
+
+
+class SelectMode(Mode):
+    """Select, move and walk through the network."""
+
+    def __init__(self, scene: DiagramScene) -> None:
+        super().__init__(scene)
+        self._press: QPointF | None = None
+        self._starts: dict[str, Point] = {}
+        self._links: list[ConnectorItem] = []
+        self._dragging = False
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.scenePos()
+        node = self.scene.node_at(pos)
+        selection = list(self.editor.selection)
+        if node is not None:
+            if _ctrl(event):
+                self.editor.select([k for k in selection if k != node.node_id] if node.node_id in selection
+                                   else [*selection, node.node_id])
+            elif node.node_id not in selection:
+                self.editor.select([node.node_id])
+            if node.node_id in self.editor.selection:
+                self._press = pos
+                self._starts = {k: self.scene.nodes[k].centre for k in self.editor.selection if k in self.scene.nodes}
+            return True
+        link = self.scene.connector_at(pos)
+        if link is not None:
+            if _ctrl(event):
+                self.editor.select([k for k in selection if k != link.key] if link.key in selection
+                                   else [*selection, link.key])
+            else:
+                self.editor.select([link.key])
+            return True
+        band = RubberBandMode(self.scene, pos, add=_ctrl(event))
+        self.scene.set_mode(band)
+        return True
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return False
+        if not self._dragging:
+            if not _dragged_far_enough(event):
+                return True
+            self._dragging = True
+            self._links = self.scene.connectors_of(self._starts)
+            centres = {k: item.centre for k, item in self.scene.nodes.items()
+                       if any(k in link.ends for link in self._links)}
+            for link in self._links:
+                link.begin_stretch(centres)
+        delta = event.scenePos() - self._press
+        self._move_to(delta.x(), delta.y())
+        return True
+
+    def _move_to(self, dx: float, dy: float) -> None:
+        for key, (x, y) in self._starts.items():
+            self.scene.nodes[key].setPos(x + dx, y + dy)
+        deltas = dict.fromkeys(self._starts, (dx, dy))
+        for link in self._links:
+            link.stretch(deltas)
+        if self.scene.sketching:
+            self.scene.sketch.invalidate()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self._press is None:
+            return False
+        if self._dragging:
+            places = {k: self.scene.nodes[k].centre for k in self._starts if k in self.scene.nodes}
+            if not self.editor.move(self.scene.view_key, places):
+                self._move_to(0.0, 0.0)
+            for link in self._links:
+                link.end_stretch()
+        self._press, self._starts, self._links, self._dragging = None, {}, [], False
+        return True
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.scenePos()
+        if self.scene.node_at(pos) is not None or self.scene.connector_at(pos) is not None:
+            self.scene.properties_requested.emit()
+        else:
+            self.editor.add_person(self.scene.view_key, (round(pos.x(), 1), round(pos.y(), 1)))
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> bool:
+        direction = _ARROWS.get(Qt.Key(event.key()))
+        if direction is None:
+            if event.key() == Qt.Key.Key_Escape and self.editor.selection:
+                self.editor.select([])
+                return True
+            return False
+        if _ctrl(event) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            return self._nudge(direction)
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        self._walk(direction)
+        return True
+
+    def _walk(self, direction: str) -> None:
+        nodes = [k for k in self.editor.selection if k in self.scene.nodes]
+        if not nodes:
+            start = self._starting_node()
+            if start:
+                self._reveal(start)
+            return
+        current = nodes[-1]
+        target = step_along(self.scene.nodes[current].centre, self.scene.neighbours(current), direction)
+        if target:
+            self._reveal(target)
+
+    def _starting_node(self) -> str | None:
+        """With nothing selected, the arrows start from the child at the centre of the case."""
+        people = self.editor.doc.people()
+        child = next((p.id for p in people if Role.CHILD in p.roles and p.id in self.scene.nodes), None)
+        return child or next(iter(self.scene.nodes), None)
+
+    def _reveal(self, node_id: str) -> None:
+        self.editor.select([node_id])
+        for view in self.scene.views():
+            view.ensureVisible(self.scene.nodes[node_id], 60, 60)
+
+    def _nudge(self, direction: str) -> bool:
+        keys = [k for k in self.editor.selection if k in self.scene.nodes]
+        if not keys:
+            return False
+        dx, dy = {"left": (-NUDGE, 0.0), "right": (NUDGE, 0.0), "up": (0.0, -NUDGE), "down": (0.0, NUDGE)}[direction]
+        places = {k: (self.scene.nodes[k].centre[0] + dx, self.scene.nodes[k].centre[1] + dy) for k in keys}
+        self.editor.move(self.scene.view_key, places, merge_token=("nudge", tuple(keys)))
+        return True
+
+
+class RubberBandMode(Mode):
+    """Drag a rectangle over empty space; everything it touches is selected (Ctrl adds)."""
+
+    def __init__(self, scene: DiagramScene, origin: QPointF, add: bool) -> None:
+        super().__init__(scene)
+        self.origin = origin
+        self.base = list(scene.editor.selection) if add else []
+        self.band = QGraphicsRectItem()
+        pen = QPen(SELECTION, 0)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        self.band.setPen(pen)
+        fill = QColor(SELECTION)
+        fill.setAlpha(30)
+        self.band.setBrush(fill)
+        self.band.setZValue(10)
+
+    def enter(self) -> None:
+        self.scene.addItem(self.band)
+        self.band.setRect(QRectF(self.origin, self.origin))
+        if not self.base:
+            self.editor.select([])
+
+    def leave(self) -> None:
+        self.scene.removeItem(self.band)
+        self.deleteLater()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        rect = QRectF(self.origin, event.scenePos()).normalized()
+        self.band.setRect(rect)
+        touched = [item.node_id for item in self.scene.items(rect, Qt.ItemSelectionMode.IntersectsItemShape)
+                   if isinstance(item, NodeItem)]
+        self.editor.select([*self.base, *touched])
+        return True
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        self.scene.set_mode(self.scene.select_mode)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> bool:
+        if event.key() == Qt.Key.Key_Escape:
+            self.editor.select(self.base)
+            self.scene.set_mode(self.scene.select_mode)
+            return True
+        return False
+
+
+class LinkMode(Mode):
+    """Drag from one symbol to another to draw a relationship, then choose its kind."""
+
+    def __init__(self, scene: DiagramScene, chooser: Chooser = choose_relationship) -> None:
+        super().__init__(scene)
+        self.chooser = chooser
+        self.source: NodeItem | None = None
+        self.target: NodeItem | None = None
+        self.line = QGraphicsLineItem()
+        pen = QPen(SELECTION, 2.0)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.line.setPen(pen)
+        self.line.setZValue(10)
+
+    def enter(self) -> None:
+        for view in self.scene.views():
+            view.viewport().setCursor(Qt.CursorShape.CrossCursor)
+
+    def leave(self) -> None:
+        self._clear()
+        for view in self.scene.views():
+            view.viewport().unsetCursor()
+
+    def _clear(self) -> None:
+        if self.line.scene() is not None:
+            self.scene.removeItem(self.line)
+        if self.target is not None:
+            self.target.set_hovered(False)
+        self.source = self.target = None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        self.source = self.scene.node_at(event.scenePos())
+        if self.source is not None:
+            centre = QPointF(*self.source.centre)
+            self.line.setLine(QLineF(centre, centre))
+            self.scene.addItem(self.line)
+        return True
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self.source is None:
+            return True
+        self.line.setLine(QLineF(self.line.line().p1(), event.scenePos()))
+        target = self.scene.node_at(event.scenePos())
+        target = target if target is not self.source else None
+        if target is not self.target:
+            if self.target is not None:
+                self.target.set_hovered(False)
+            self.target = target
+            if target is not None:
+                target.set_hovered(True)
+        return True
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        source, target = self.source, self.scene.node_at(event.scenePos())
+        self._clear()
+        if source is None or target is None or target is source:
+            return True
+        view = self.scene.views()[0] if self.scene.views() else None
+        relationship = self.chooser(self.editor.doc, source.node_id, target.node_id,
+                                    event.screenPos(), view)
+        if relationship is not None:
+            self.editor.relate(relationship)
+        return True
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> bool:
+        if event.key() == Qt.Key.Key_Escape:
+            if self.source is not None:
+                self._clear()
+            else:
+                self.finished.emit()
+            return True
+        return False

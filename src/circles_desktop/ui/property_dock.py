@@ -1,0 +1,502 @@
+"""The properties panel: every field of the selected person, service, household or relationship.
+
+Forms are built from the table in :mod:`.fields`. Text is checked as it is typed (a date that is not
+a date says so at once) and committed when the practitioner leaves the field or presses Enter, as
+one undoable edit through the editor. The model's own checks (a death before a birth) come back as
+messages under the field. Fields that can be kept from families carry a lock button, and a locked
+field is tinted and says "confidential" so nobody misses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..graph.model import AnyNode, AnyRelationship, CaseInfo, Household, Person
+from . import icons
+from .editor import CaseEditor
+from .fields import FieldSpec, Kind, fields_for, format_value, get_value, is_locked, parse_text, with_lock, with_value
+from .words import choices
+
+Subject = AnyNode | AnyRelationship | CaseInfo
+
+LOCKED_STYLE = "background-color: #fff4e5;"
+ERROR_STYLE = "color: #b00020;"
+
+
+class _PlainText(QPlainTextEdit):
+    """A multi-line box that commits when focus leaves it; Ctrl+Enter commits too."""
+
+    finished = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.finished.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.finished.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class FieldEditor(QObject):
+    """The widget(s) for one field: shows a value, reads it back, and reports a commit."""
+
+    commit = Signal(object)  # the FieldSpec
+    lock_toggled = Signal(object, bool)
+
+    def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.widget = self._make(parent)
+        self.widget.setObjectName(f"field.{spec.path}")
+        self.widget.setAccessibleName(spec.label)
+        if spec.hint:
+            self.widget.setToolTip(spec.hint)
+        self.lock: QToolButton | None = None
+        if spec.lockable:
+            self.lock = QToolButton(parent)
+            self.lock.setObjectName(f"lock.{spec.path}")
+            self.lock.setCheckable(True)
+            self.lock.setAutoRaise(True)
+            self.lock.setIcon(icons.icon("lock"))
+            self.lock.setAccessibleName(f"Keep {spec.label.lower()} confidential")
+            self.lock.setToolTip(f"Keep {spec.label.lower()} confidential: left out of exports for the family "
+                                 "and the child")
+            self.lock.toggled.connect(lambda on: self.lock_toggled.emit(self.spec, on))
+        self.error = QLabel(parent)
+        self.error.setObjectName(f"error.{spec.path}")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self._members: list[str] = []
+
+    # ----- making --------------------------------------------------------------------------------
+
+    def _make(self, parent: QWidget) -> QWidget:
+        spec, kind = self.spec, self.spec.kind
+        if kind in (Kind.TEXT, Kind.DATE, Kind.AGE):
+            edit = QLineEdit(parent)
+            edit.setPlaceholderText(spec.hint)
+            edit.editingFinished.connect(lambda: self.commit.emit(spec))
+            if kind is not Kind.TEXT:
+                edit.textEdited.connect(lambda _text: self.check())
+            return edit
+        if kind in (Kind.MULTILINE, Kind.LINES):
+            text = _PlainText(parent)
+            text.setPlaceholderText(spec.hint)
+            text.setTabChangesFocus(True)
+            text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * 3 + 12)
+            text.finished.connect(lambda: self.commit.emit(spec))
+            return text
+        if kind in (Kind.CHOICE, Kind.OPTIONAL_CHOICE):
+            combo = QComboBox(parent)
+            if kind is Kind.OPTIONAL_CHOICE:
+                combo.addItem("Not placed", None)
+            assert spec.enum is not None
+            for text, member in choices(spec.enum):
+                combo.addItem(text, member)
+            combo.activated.connect(lambda _index: self.commit.emit(spec))
+            return combo
+        if kind is Kind.CHECK:
+            box = QCheckBox(spec.label, parent)
+            box.clicked.connect(lambda _checked: self.commit.emit(spec))
+            return box
+        if kind is Kind.SET:
+            holder = QWidget(parent)
+            grid = QGridLayout(holder)
+            grid.setContentsMargins(0, 0, 0, 0)
+            assert spec.enum is not None
+            for index, (text, member) in enumerate(choices(spec.enum)):
+                box = QCheckBox(text, holder)
+                box.setObjectName(f"choice.{member.value}")
+                box.setProperty("member", member)
+                box.clicked.connect(lambda _checked: self.commit.emit(spec))
+                grid.addWidget(box, index // 2, index % 2)
+            return holder
+        if kind is Kind.MEMBERS:
+            members = QListWidget(parent)
+            members.setMaximumHeight(140)
+            members.itemChanged.connect(lambda _item: self.commit.emit(spec))
+            return members
+        raise ValueError(f"no editor for {kind}")
+
+    # ----- showing and reading ---------------------------------------------------------------------
+
+    def show_value(self, subject: Subject, people: list[Person] | None = None) -> None:
+        value = get_value(subject, self.spec.path)
+        widget, kind = self.widget, self.spec.kind
+        blockers = [QSignalBlocker(widget), *(QSignalBlocker(c) for c in widget.findChildren(QCheckBox))]
+        if isinstance(widget, QLineEdit):
+            widget.setText(format_value(self.spec, value))
+        elif isinstance(widget, QPlainTextEdit):
+            text = format_value(self.spec, value)
+            if widget.toPlainText() != text:
+                widget.setPlainText(text)
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+            if self.spec.path == "circle.sector":
+                widget.setEnabled(getattr(subject, "circle", None) is not None)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif kind is Kind.SET:
+            for box in widget.findChildren(QCheckBox):
+                box.setChecked(box.property("member") in value)
+        elif isinstance(widget, QListWidget):
+            widget.clear()
+            self._members = [p.id for p in people or []]
+            for person in people or []:
+                item = QListWidgetItem(person.label, widget)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if person.id in value else Qt.CheckState.Unchecked)
+        del blockers
+        if self.lock is not None:
+            locked = is_locked(subject, self.spec)
+            with QSignalBlocker(self.lock):
+                self.lock.setChecked(locked)
+            self._show_locked(locked)
+        self.show_error("")
+
+    def read(self) -> Any:
+        """The value in the widget; ValueError (with a message) when the typed text is not valid."""
+        widget, kind = self.widget, self.spec.kind
+        if isinstance(widget, QLineEdit):
+            return parse_text(self.spec, widget.text())
+        if isinstance(widget, QPlainTextEdit):
+            return parse_text(self.spec, widget.toPlainText())
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if kind is Kind.SET:
+            return frozenset(box.property("member") for box in widget.findChildren(QCheckBox) if box.isChecked())
+        assert isinstance(widget, QListWidget)
+        return frozenset(self._members[i] for i in range(widget.count())
+                         if widget.item(i).checkState() == Qt.CheckState.Checked)
+
+    def check(self) -> bool:
+        """Validate as typed: show the problem now, before the practitioner leaves the field."""
+        try:
+            self.read()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return False
+        self.show_error("")
+        return True
+
+    def show_error(self, message: str) -> None:
+        message = message[:1].upper() + message[1:]
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.error.setAccessibleName(f"Problem with {self.spec.label.lower()}: {message}" if message else "")
+        self.widget.setAccessibleDescription(message)
+
+    def _show_locked(self, locked: bool) -> None:
+        self.widget.setStyleSheet(LOCKED_STYLE if locked else "")
+        self.widget.setAccessibleDescription("Confidential" if locked else "")
+        if self.lock is not None:
+            self.lock.setText("Confidential" if locked else "")
+            self.lock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if locked
+                                         else Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+
+class _Section(QWidget):
+    """A titled group of fields that can be folded away (the identity headings start folded)."""
+
+    def __init__(self, title: str, folded: bool, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.header = QToolButton(self)
+        self.header.setText(title)
+        self.header.setCheckable(True)
+        self.header.setChecked(not folded)
+        self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.header.setAutoRaise(True)
+        self.header.setStyleSheet("QToolButton { font-weight: bold; border: none; }")
+        self.header.setAccessibleName(f"{title} section")
+        self.body = QWidget(self)
+        self.form = QFormLayout(self.body)
+        self.form.setContentsMargins(14, 0, 0, 6)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.body)
+        self.header.toggled.connect(self._on_toggled)
+        self._on_toggled(not folded)
+
+    def _on_toggled(self, open_: bool) -> None:
+        self.body.setVisible(open_)
+        self.header.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+
+
+FOLDED = frozenset({"Identity (Social GGRRAAACCEEESSS)", "Circles of support"})
+
+
+class Form(QWidget):
+    """All fields of one kind of object, in sections."""
+
+    def __init__(self, specs: tuple[FieldSpec, ...], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.editors: dict[str, FieldEditor] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        sections: dict[str, _Section] = {}
+        for spec in specs:
+            if spec.section not in sections:
+                sections[spec.section] = _Section(spec.section, spec.section in FOLDED, self)
+                layout.addWidget(sections[spec.section])
+            form = sections[spec.section].form
+            editor = FieldEditor(spec, sections[spec.section].body)
+            self.editors[spec.path] = editor
+            row: QWidget = editor.widget
+            if editor.lock is not None:
+                row = QWidget(sections[spec.section].body)
+                line = QHBoxLayout(row)
+                line.setContentsMargins(0, 0, 0, 0)
+                line.addWidget(editor.widget, 1)
+                line.addWidget(editor.lock, 0, Qt.AlignmentFlag.AlignTop)
+            if spec.kind is Kind.CHECK:
+                form.addRow(row)
+            else:
+                label = QLabel(spec.label + ":", sections[spec.section].body)
+                label.setBuddy(editor.widget)
+                form.addRow(label, row)
+            form.addRow(editor.error)
+        layout.addStretch(1)
+
+    def first(self) -> FieldEditor:
+        return next(iter(self.editors.values()))
+
+
+class PropertyPanel(QWidget):
+    """Shows the editor's selection; commits every change as an undoable edit."""
+
+    done = Signal()  # Escape: give the keyboard back to the canvas
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("property_panel")
+        self.setAccessibleName("Properties of the selection")
+        self.editor: CaseEditor | None = None
+        self.subject: Subject | None = None
+        self.form: Form | None = None
+        self._forms: dict[tuple[FieldSpec, ...], Form] = {}
+
+        self.title = QLabel(self)
+        self.title.setObjectName("property_title")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.badge = QLabel(self)
+        self.badge.setObjectName("property_confidential")
+        self.badge.setPixmap(icons.icon("lock").pixmap(16, 16))
+        self.badge_text = QLabel("Confidential", self)
+        self.badge_text.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setStyleSheet("color: #555;")
+        self.message = QLabel(self)
+        self.message.setObjectName("property_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.badge)
+        head.addWidget(self.badge_text)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.holder = QWidget(self.scroll)
+        self.holder_layout = QVBoxLayout(self.holder)
+        self.holder_layout.setContentsMargins(0, 0, 4, 0)
+        self.scroll.setWidget(self.holder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 4, 4)
+        layout.addLayout(head)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scroll, 1)
+        self.set_editor(None)
+
+    # ----- following an editor -------------------------------------------------------------------
+
+    def set_editor(self, editor: CaseEditor | None) -> None:
+        if self.editor is not None:
+            self.editor.selection_changed.disconnect(self._on_selection_changed)
+            self.editor.doc.edited.disconnect(self._on_edited)
+        self.editor = editor
+        if editor is not None:
+            editor.selection_changed.connect(self._on_selection_changed)
+            editor.doc.edited.connect(self._on_edited)
+        self._on_selection_changed()
+
+    def _on_selection_changed(self) -> None:
+        editor = self.editor
+        if editor is None:
+            self._show(None, "No case is open", "")
+            return
+        selection = editor.selection
+        if len(selection) > 1:
+            self._show(None, f"{len(selection)} selected", "Choose one to see its details.")
+        elif selection:
+            doc = editor.doc
+            subject_id = selection[0]
+            subject = doc.node(subject_id) if doc.has_node(subject_id) else doc.relationship(subject_id)
+            self._show(subject, *self._describe(subject))
+        else:
+            self._show(editor.doc.info, "Case details", "Nothing is selected: these are the case's own details.")
+
+    def _on_edited(self, _edit: object) -> None:
+        """Undo, redo and other panels change what is shown: read it again."""
+        self._on_selection_changed()
+
+    def _describe(self, subject: Subject) -> tuple[str, str]:
+        assert self.editor is not None
+        doc = self.editor.doc
+        if isinstance(subject, CaseInfo):
+            return "Case details", ""
+        if hasattr(subject, "source"):
+            a, b = doc.node(subject.source).label, doc.node(subject.target).label  # type: ignore[union-attr]
+            kind = {"partnership": "Partners", "parentage": "Parent and child", "emotional": "Emotional tie",
+                    "ecomap": "Ecomap tie"}[subject.kind.value]  # type: ignore[union-attr]
+            return kind, f"{a} → {b}"
+        what = {"person": "Person", "service": "Service or organisation", "household": "Household"}[subject.kind]
+        return subject.label, what  # type: ignore[union-attr]
+
+    def _show(self, subject: Subject | None, title: str, subtitle: str) -> None:
+        self.subject = subject
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+        confidential = bool(getattr(subject, "confidential", False))
+        self.badge.setVisible(confidential)
+        self.badge_text.setVisible(confidential)
+        self.message.hide()
+        form = self._form_for(subject) if subject is not None else None
+        if form is not self.form:
+            if self.form is not None:
+                self.form.hide()
+            self.form = form
+            if form is not None:
+                form.show()
+        if form is not None and subject is not None:
+            people = self.editor.doc.people() if isinstance(subject, Household) and self.editor else None
+            for field_editor in form.editors.values():
+                field_editor.show_value(subject, people)
+
+    def _form_for(self, subject: Subject) -> Form:
+        specs = fields_for(subject)
+        form = self._forms.get(specs)
+        if form is None:
+            form = Form(specs, self.holder)
+            self.holder_layout.addWidget(form)
+            for field_editor in form.editors.values():
+                field_editor.commit.connect(self._on_commit)
+                field_editor.lock_toggled.connect(self._on_lock)
+                field_editor.widget.installEventFilter(self)
+            self._forms[specs] = form
+        return form
+
+    # ----- committing ----------------------------------------------------------------------------
+
+    def _on_commit(self, spec: FieldSpec) -> None:
+        if self.form is None or self.subject is None or self.editor is None:
+            return
+        field_editor = self.form.editors[spec.path]
+        try:
+            value = field_editor.read()
+        except ValueError as exc:
+            field_editor.show_error(str(exc))
+            return
+        if value == get_value(self.subject, spec.path):
+            field_editor.show_error("")
+            return
+        changed = with_value(self.subject, spec.path, value)
+        name = getattr(self.subject, "short_name", None) or getattr(self.subject, "label", None) or "the case"
+        label = f"Change {name}'s {spec.label.lower()}" if not isinstance(self.subject, CaseInfo) \
+            else f"Change case {spec.label.lower()}"
+        if spec.kind is Kind.CHECK:
+            label = f"{'Set' if value else 'Clear'} “{spec.label}” for {name}"
+        self._push(changed, label, field_editor.show_error)
+
+    def _on_lock(self, spec: FieldSpec, locked: bool) -> None:
+        if self.subject is None:
+            return
+        name = getattr(self.subject, "label", "")
+        verb = "Keep" if locked else "Stop keeping"
+        self._push(with_lock(self.subject, spec, locked), f"{verb} {name}'s {spec.label.lower()} confidential",
+                   self._show_message)
+
+    def _push(self, changed: Subject, label: str, report: Callable[[str], None]) -> None:
+        assert self.editor is not None
+        doc = self.editor.doc
+        if isinstance(changed, CaseInfo):
+            ok = self.editor.update_case(changed, label, report)
+        elif doc.has_node(changed.id):
+            ok = self.editor.update_node(changed, label, report)  # type: ignore[arg-type]
+        else:
+            ok = self.editor.update_relationship(changed, label, report)  # type: ignore[arg-type]
+        if not ok:
+            self._redraw_failed_field()
+
+    def _redraw_failed_field(self) -> None:
+        """Keep what was typed (so it can be corrected) but show the lock state as it really is."""
+        if self.form is None or self.subject is None:
+            return
+        for field_editor in self.form.editors.values():
+            if field_editor.lock is not None:
+                with QSignalBlocker(field_editor.lock):
+                    field_editor.lock.setChecked(is_locked(self.subject, field_editor.spec))
+
+    def _show_message(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+    # ----- keyboard ----------------------------------------------------------------------------------
+
+    def focus_first_field(self) -> None:
+        if self.form is not None:
+            widget = self.form.first().widget
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape:
+                self.done.emit()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(watched, QLineEdit):
+                watched.editingFinished.emit()
+                self.done.emit()
+                return True
+        return False
+

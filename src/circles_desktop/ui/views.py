@@ -1,0 +1,111 @@
+"""The registry of a case's views (Genogram now; Ecomap and Circles plug in here) and their frame.
+
+A view is a :class:`CaseView`: a widget that draws the case for one editor and can say what it
+would print. Adding a view is one line in :data:`VIEW_KINDS`; the frame, the View menu's tab
+switching, export and print work for it without further change. Views are imported only when a
+case is opened, which keeps the window's start-up light.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from .editor import CaseEditor
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from ..layout.diagram import Diagram
+    from .canvas import Overview
+    from .diagram_scene import DiagramScene
+
+
+class CaseView(Protocol):
+    """What the window needs from any view of a case (in practice a :class:`~.canvas.CanvasView`)."""
+
+    view_key: str
+    zoom_changed: SignalInstance  # float: the new scale
+    link_mode_ended: SignalInstance
+    diagram_scene: DiagramScene
+    overview: Overview
+
+    def set_link_mode(self, on: bool) -> None: ...
+
+    def zoom_by(self, factor: float) -> None: ...
+
+    def zoom_fit(self) -> None: ...
+
+    def zoom_actual(self) -> None: ...
+
+    def select_all(self) -> None: ...
+
+    def drawing(self) -> Diagram:
+        """The renderer-neutral drawing of this view, for export and print."""
+        ...
+
+    def close_view(self) -> None:
+        """Stop following the document."""
+        ...
+
+
+@dataclass(frozen=True)
+class ViewKind:
+    key: str
+    title: str
+    factory: str  # "module:Class", imported on first use
+
+    def create(self, editor: CaseEditor, parent: QWidget | None) -> QWidget:
+        module_name, class_name = self.factory.split(":")
+        module = importlib.import_module(module_name, __package__)
+        cls: Callable[[CaseEditor, QWidget | None], QWidget] = getattr(module, class_name)
+        return cls(editor, parent)
+
+
+VIEW_KINDS: tuple[ViewKind, ...] = (
+    ViewKind("genogram", "&Genogram", ".genogram_view:GenogramView"),
+)
+
+
+class CaseFrame(QTabWidget):
+    """One tab per registered view, all showing the same editor."""
+
+    view_changed = Signal()
+
+    def __init__(self, editor: CaseEditor, parent: QWidget | None = None,
+                 kinds: tuple[ViewKind, ...] = VIEW_KINDS) -> None:
+        super().__init__(parent)
+        self.setObjectName("case_views")
+        self.setAccessibleName("Views of the case")
+        self.setDocumentMode(True)
+        self.editor = editor
+        for kind in kinds:
+            widget = kind.create(editor, self)
+            widget.setAccessibleName(f"{kind.title.replace('&', '')} of {editor.doc.info.name}")
+            self.addTab(widget, kind.title)
+        self.setTabBarAutoHide(self.count() < 2)
+        self.currentChanged.connect(lambda _index: self.view_changed.emit())
+
+    def current_view(self) -> CaseView:
+        return self.currentWidget()  # type: ignore[return-value]
+
+    def views(self) -> list[CaseView]:
+        return [self.widget(i) for i in range(self.count())]  # type: ignore[misc]
+
+    def show_view(self, key: str) -> None:
+        for index, view in enumerate(self.views()):
+            if view.view_key == key:
+                self.setCurrentIndex(index)
+
+    def step(self, by: int) -> None:
+        if self.count():
+            self.setCurrentIndex((self.currentIndex() + by) % self.count())
+
+    def close_views(self) -> None:
+        for view in self.views():
+            view.close_view()
