@@ -1,0 +1,815 @@
+"""Circles of support: the child in the middle of three rings cut into three sectors.
+
+Every person and service the practitioner has placed sits in its ring (closest, close, wider) and its
+sector (family, friends and community, professionals), spread evenly in that cell with no two labels
+touching; a cell with more people than fit on one arc gets sub-rows and the ring widens. What is
+*missing* matters as much as what is there, so an empty sector or ring says so on the picture, and
+everyone not placed yet is listed at the side. Positions set by hand are kept, pulled back inside
+their cell if the rings have moved.
+
+Coordinates are points, x right, y down, the child at (0, 0). The same coordinates are used by the
+editor's scene, so a position the practitioner drags to is stored as it is.
+
+This module also holds what both network views need to know about a node: its sector when none is
+set, who it is to the child ("maternal aunt", "school") and the symbol-with-name footprint.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..graph.document import CaseDocument
+from ..graph.model import (
+    AnyNode,
+    Gender,
+    Household,
+    Parentage,
+    ParentageType,
+    Partnership,
+    Person,
+    Point,
+    PregnancyState,
+    Ring,
+    Role,
+    Sector,
+    Service,
+    ServiceCategory,
+)
+from .diagram import Align, Bounds, Text
+from .labels import name_lines
+from .style import CIRCLES, COLOURS, FONTS
+from .textsize import estimate_width, wrap
+
+RINGS: tuple[Ring, ...] = (Ring.CLOSEST, Ring.CLOSE, Ring.WIDER)
+# Clockwise from the top (y grows downwards, so angles grow clockwise on the page).
+SECTORS: tuple[Sector, ...] = (Sector.FAMILY, Sector.PROFESSIONAL, Sector.COMMUNITY)
+SECTOR_SPAN: dict[Sector, tuple[float, float]] = {
+    Sector.FAMILY: (math.radians(-150), math.radians(-30)),
+    Sector.PROFESSIONAL: (math.radians(-30), math.radians(90)),
+    Sector.COMMUNITY: (math.radians(90), math.radians(210)),
+}
+SECTOR_TITLES: dict[Sector, str] = {
+    Sector.FAMILY: "Family",
+    Sector.COMMUNITY: "Friends and community",
+    Sector.PROFESSIONAL: "Professionals",
+}
+RING_TITLES: dict[Ring, str] = {Ring.CLOSEST: "closest", Ring.CLOSE: "close", Ring.WIDER: "wider"}
+EMPTY_SECTOR_NOTES: dict[Sector, str] = {
+    Sector.FAMILY: "No family ties yet",
+    Sector.COMMUNITY: "No community ties yet",
+    Sector.PROFESSIONAL: "No professionals yet",
+}
+EMPTY_RING_NOTES: dict[Ring, str] = {
+    Ring.CLOSEST: "Nobody in the closest circle yet",
+    Ring.CLOSE: "Nobody in the close circle yet",
+    Ring.WIDER: "Nobody in the wider circle yet",
+}
+NOT_PLACED_TITLE = "Not placed yet"
+
+# Services that are someone's job to provide; the rest (faith, leisure, community, voluntary) are
+# part of the family's own community.
+_PROFESSIONAL_SERVICES = frozenset({
+    ServiceCategory.EDUCATION, ServiceCategory.HEALTH, ServiceCategory.MENTAL_HEALTH, ServiceCategory.STATUTORY,
+    ServiceCategory.LEGAL, ServiceCategory.HOUSING, ServiceCategory.FINANCIAL, ServiceCategory.EMPLOYMENT,
+    ServiceCategory.OTHER,
+})
+_CATEGORY_WORDS: dict[ServiceCategory, str] = {
+    ServiceCategory.MENTAL_HEALTH: "mental health",
+    ServiceCategory.OTHER: "service",
+}
+_ROLE_WORDS: dict[Role, str] = {
+    Role.PARENT: "parent",
+    Role.CARER: "carer",
+    Role.KINSHIP_CARER: "kinship carer",
+    Role.FOSTER_CARER: "foster carer",
+    Role.PROFESSIONAL: "professional",
+    Role.ADVOCATE: "advocate",
+    Role.FRIEND: "friend",
+    Role.NEIGHBOUR: "neighbour",
+}
+
+
+# ----- who a node is to the child --------------------------------------------------------------------
+
+
+def category_word(category: ServiceCategory) -> str:
+    return _CATEGORY_WORDS.get(category, category.value.replace("_", " "))
+
+
+def _gendered(person: Person, female: str, male: str, other: str) -> str:
+    return female if person.gender is Gender.FEMALE else male if person.gender is Gender.MALE else other
+
+
+def _side(parent: Person) -> str:
+    return _gendered(parent, "maternal ", "paternal ", "")
+
+
+_PARENT_WORDS: dict[ParentageType, tuple[str, str, str]] = {
+    ParentageType.BIRTH: ("mother", "father", "parent"),
+    ParentageType.ADOPTIVE: ("adoptive mother", "adoptive father", "adoptive parent"),
+    ParentageType.STEP: ("stepmother", "stepfather", "step-parent"),
+    ParentageType.FOSTER: ("foster carer", "foster carer", "foster carer"),
+    ParentageType.KINSHIP: ("kinship carer", "kinship carer", "kinship carer"),
+}
+
+
+def _parent_lines(doc: CaseDocument, child_id: str) -> list[tuple[Person, ParentageType]]:
+    return [
+        (doc.node(rel.source), rel.type)  # type: ignore[misc]
+        for rel in doc.relationships_of(child_id)
+        if isinstance(rel, Parentage) and rel.target == child_id and isinstance(doc.node(rel.source), Person)
+    ]
+
+
+def _birth_parents(doc: CaseDocument, person_id: str) -> set[str]:
+    return {p.id for p in doc.parents_of(person_id, ParentageType.BIRTH)}
+
+
+def _partners(doc: CaseDocument, person_id: str) -> list[str]:
+    return [r.target if r.source == person_id else r.source for r in doc.partnerships_of(person_id)]
+
+
+def _sibling_word(doc: CaseDocument, a: str, b: Person) -> str:
+    """"sister", "half-brother" or "" for someone who is not a sibling of ``a``."""
+    mine, theirs = _birth_parents(doc, a), _birth_parents(doc, b.id)
+    shared = mine & theirs
+    if not shared:
+        return ""
+    half = "half-" if mine != theirs and len(shared) < 2 else ""
+    return half + _gendered(b, "sister", "brother", "sibling")
+
+
+def kinship_term(doc: CaseDocument, child_id: str, person: Person) -> str:
+    """What the child would call this person in a case note ("paternal grandmother"), or ""."""
+    for parent, kind in _parent_lines(doc, child_id):
+        if parent.id == person.id:
+            return _gendered(person, *_PARENT_WORDS[kind])
+    sibling = _sibling_word(doc, child_id, person)
+    if sibling:
+        return sibling
+    parents = [p for p, kind in _parent_lines(doc, child_id) if kind is ParentageType.BIRTH]
+    for parent in parents:
+        if person.id in _birth_parents(doc, parent.id):
+            return _side(parent) + _gendered(person, "grandmother", "grandfather", "grandparent")
+    for parent in parents:
+        if person.id in _partners(doc, parent.id):
+            return f"{_gendered(parent, 'mother', 'father', 'parent')}'s partner"
+        if person.id != parent.id and _sibling_word(doc, parent.id, person):
+            return _side(parent) + _gendered(person, "aunt", "uncle", "aunt or uncle")
+    for parent in parents:
+        for grandparent in _birth_parents(doc, parent.id):
+            for aunt in doc.children_of(grandparent, ParentageType.BIRTH):
+                if aunt.id == parent.id:
+                    continue
+                if person.id in _partners(doc, aunt.id):
+                    word = _gendered(aunt, "aunt", "uncle", "aunt or uncle")
+                    return f"{_side(parent)}{word}'s partner"
+                if aunt.id in _birth_parents(doc, person.id):
+                    return _side(parent) + "cousin"
+    for kid in doc.children_of(child_id):
+        if kid.id == person.id:
+            return _gendered(person, "daughter", "son", "child")
+    if person.id in _partners(doc, child_id):
+        return "partner"
+    return ""
+
+
+def node_detail(doc: CaseDocument, node: AnyNode, child_ids: Sequence[str]) -> str:
+    """A few words under a name: who the person is to the child, or what kind of service it is."""
+    if isinstance(node, Service):
+        return category_word(node.category)
+    if isinstance(node, Household):
+        return "household"
+    for child_id in child_ids:
+        term = kinship_term(doc, child_id, node)
+        if term:
+            return term
+    if node.occupation:
+        return node.occupation
+    roles = [_ROLE_WORDS[r] for r in sorted(node.roles, key=lambda r: list(Role).index(r)) if r in _ROLE_WORDS]
+    return roles[0] if roles else ""
+
+
+def _is_family(doc: CaseDocument, node_id: str, child_ids: Sequence[str]) -> bool:
+    """Whether the person is joined to the child by parent or partner lines (blood, step or care)."""
+    graph = doc.graph
+    seen, todo = {node_id}, [node_id]
+    while todo:
+        here = todo.pop()
+        if here in child_ids:
+            return True
+        for _, there, rel in [*graph.out_edges(here, data="obj"), *graph.in_edges(here, data="obj")]:
+            other = rel.target if rel.source == here else rel.source
+            if isinstance(rel, (Parentage, Partnership)) and other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return False
+
+
+def default_sector(doc: CaseDocument, node: AnyNode, child_ids: Sequence[str]) -> Sector:
+    """The sector a node belongs in when the practitioner has not said: its placement, else a guess."""
+    if node.circle is not None:
+        return node.circle.sector
+    if isinstance(node, Service):
+        return Sector.PROFESSIONAL if node.category in _PROFESSIONAL_SERVICES else Sector.COMMUNITY
+    if isinstance(node, Person):
+        if node.roles & {Role.PROFESSIONAL, Role.ADVOCATE}:
+            return Sector.PROFESSIONAL
+        if node.roles & {Role.PARENT, Role.CARER, Role.KINSHIP_CARER, Role.FOSTER_CARER}:
+            return Sector.FAMILY
+        if node.roles & {Role.FRIEND, Role.NEIGHBOUR}:
+            return Sector.COMMUNITY
+        if _is_family(doc, node.id, child_ids):
+            return Sector.FAMILY
+    return Sector.COMMUNITY
+
+
+def display_name(node: AnyNode) -> str:
+    if isinstance(node, Person):
+        return " ".join(name_lines(node)) or node.label
+    return node.label
+
+
+# ----- geometry --------------------------------------------------------------------------------------
+
+
+def box_at(centre: Point, width: float, height: float) -> Bounds:
+    x, y = centre
+    return Bounds(x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def centre_of(box: Bounds) -> Point:
+    return ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+
+
+def nearest_distance(box: Bounds) -> float:
+    """How close the box comes to the child at the origin."""
+    dx = 0.0 if box.x0 <= 0.0 <= box.x1 else min(abs(box.x0), abs(box.x1))
+    dy = 0.0 if box.y0 <= 0.0 <= box.y1 else min(abs(box.y0), abs(box.y1))
+    return math.hypot(dx, dy)
+
+
+def farthest_distance(box: Bounds) -> float:
+    return math.hypot(max(abs(box.x0), abs(box.x1)), max(abs(box.y0), abs(box.y1)))
+
+
+def corners(box: Bounds) -> tuple[Point, Point, Point, Point]:
+    return ((box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1))
+
+
+def angle_in(angle: float, start: float, end: float) -> bool:
+    """Whether ``angle`` lies in the clockwise span from ``start`` to ``end`` (radians)."""
+    return (angle - start) % math.tau <= (end - start) % math.tau + 1e-9
+
+
+def inside_wedge(box: Bounds, start: float, end: float, margin_start: float, margin_end: float) -> bool:
+    """Whether the whole box lies in the wedge, at least the margins away from its two edges.
+
+    The wedge is convex (at most 180 degrees), so its four corners being inside is enough.
+    """
+    c0, s0, c1, s1 = math.cos(start), math.sin(start), math.cos(end), math.sin(end)
+    return all(c0 * y - s0 * x >= margin_start and x * s1 - y * c1 >= margin_end for x, y in corners(box))
+
+
+def _nearest_at(radius: float, cx: float, cy: float, hw: float, hh: float) -> float:
+    """``nearest_distance`` of a box of half-sizes ``hw``, ``hh`` centred ``radius`` along (|cos|, |sin|)."""
+    return math.hypot(max(0.0, radius * cx - hw), max(0.0, radius * cy - hh))
+
+
+def radius_for_nearest(angle: float, width: float, height: float, nearest: float) -> float:
+    """The centre distance, along ``angle``, at which a box's closest point is ``nearest`` from the origin.
+
+    Solved in closed form for each way the box can face the origin (an edge or a corner nearest);
+    the distance grows with the radius, so the smallest candidate that reaches ``nearest`` is the one.
+    """
+    cx, cy = abs(math.cos(angle)), abs(math.sin(angle))
+    hw, hh = width / 2, height / 2
+    candidates = []
+    if cx > 1e-9:
+        candidates.append((nearest + hw) / cx)
+    if cy > 1e-9:
+        candidates.append((nearest + hh) / cy)
+    b = hw * cx + hh * cy
+    disc = b * b - (hw * hw + hh * hh - nearest * nearest)
+    if disc >= 0:
+        candidates.append(b + math.sqrt(disc))
+    fits = [r for r in candidates if _nearest_at(r, cx, cy, hw, hh) >= nearest - 1e-6]
+    return min(fits) if fits else nearest + hw + hh
+
+
+def polar(radius: float, angle: float) -> Point:
+    return (radius * math.cos(angle), radius * math.sin(angle))
+
+
+# ----- the footprint of a node: its symbol with its name under it -------------------------------------
+
+
+@dataclass(frozen=True)
+class Footprint:
+    """A symbol with name lines and a detail line under it; what both views place around the child."""
+
+    lines: tuple[str, ...]
+    detail: str
+    symbol: float
+    name_size: float = CIRCLES.name_size
+    detail_size: float = CIRCLES.detail_size
+
+    @property
+    def width(self) -> float:
+        widths = [estimate_width(line, self.name_size) for line in self.lines]
+        widths.append(estimate_width(self.detail, self.detail_size))
+        return max([self.symbol, *widths]) + 2.0
+
+    @property
+    def height(self) -> float:
+        lh = FONTS.line_height
+        return (self.symbol + 2.0 + len(self.lines) * self.name_size * lh
+                + (self.detail_size * lh if self.detail else 0.0) + 1.0)
+
+    def symbol_centre(self, box: Bounds) -> Point:
+        return ((box.x0 + box.x1) / 2, box.y0 + self.symbol / 2)
+
+    def texts(self, box: Bounds, node_id: str) -> tuple[Text, ...]:
+        """The name and detail as diagram text, inside ``box``."""
+        x = (box.x0 + box.x1) / 2
+        y = box.y0 + self.symbol + 2.0
+        out = []
+        for line in self.lines:
+            y += self.name_size * FONTS.line_height
+            out.append(Text(text=line, at=(x, y - self.name_size * 0.3), size=self.name_size, node_id=node_id,
+                            part="name"))
+        if self.detail:
+            y += self.detail_size * FONTS.line_height
+            out.append(Text(text=self.detail, at=(x, y - self.detail_size * 0.3), size=self.detail_size,
+                            colour=COLOURS.muted, node_id=node_id, part="detail"))
+        return tuple(out)
+
+
+def footprint(doc: CaseDocument, node: AnyNode, child_ids: Sequence[str]) -> Footprint:
+    if isinstance(node, Person):
+        raw = list(name_lines(node)) or [node.label]
+    else:
+        raw = [node.label]
+    lines = tuple(part for line in raw for part in (wrap(line, CIRCLES.name_size, CIRCLES.name_max_width) or [line]))
+    detail = node_detail(doc, node, child_ids)
+    if estimate_width(detail, CIRCLES.detail_size) > CIRCLES.name_max_width * 1.3:
+        detail = wrap(detail, CIRCLES.detail_size, CIRCLES.name_max_width * 1.3)[0] + "…"
+    return Footprint(lines, detail, CIRCLES.symbol)
+
+
+# ----- the layout ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlacedNode:
+    node_id: str
+    box: Bounds  # the whole footprint; its centre is what ``positions["circles"]`` stores
+    footprint: Footprint
+    ring: Ring | None  # None for someone listed as not placed yet
+    sector: Sector | None
+    hand_placed: bool = False
+
+    @property
+    def centre(self) -> Point:
+        return centre_of(self.box)
+
+    @property
+    def symbol_centre(self) -> Point:
+        return self.footprint.symbol_centre(self.box)
+
+    def texts(self) -> tuple[Text, ...]:
+        return self.footprint.texts(self.box, self.node_id)
+
+
+@dataclass(frozen=True)
+class CirclesLayout:
+    """Where everything goes on the circles-of-support picture, in points around the child at (0, 0)."""
+
+    centre_ids: tuple[str, ...]
+    centre_radius: float
+    centre_texts: tuple[Text, ...]
+    bands: dict[Ring, tuple[float, float]]  # inner and outer radius of each ring
+    nodes: dict[str, PlacedNode]  # placed and not-placed-yet alike
+    notes: tuple[Text, ...]  # "No community ties yet", "Nobody in the closest circle yet"
+    sector_titles: tuple[Text, ...]
+    ring_titles: tuple[Text, ...]
+    list_title: Text | None  # "Not placed yet", when anyone is
+    margins: dict[tuple[Sector, str], float] = field(default_factory=dict)
+
+    @property
+    def outer_radius(self) -> float:
+        return self.bands[Ring.WIDER][1]
+
+    def placed(self) -> list[PlacedNode]:
+        return [n for n in self.nodes.values() if n.ring is not None]
+
+    def not_placed(self) -> list[PlacedNode]:
+        return [n for n in self.nodes.values() if n.ring is None]
+
+    def bounds(self) -> Bounds:
+        r = self.outer_radius
+        whole = Bounds(-r, -r, r, r)
+        for text in (*self.sector_titles, *self.ring_titles, *self.notes, *self.centre_texts):
+            whole = whole.union(text.bounds)
+        for node in self.nodes.values():
+            whole = whole.union(node.box)
+        if self.list_title is not None:
+            whole = whole.union(self.list_title.bounds)
+        return whole
+
+    def cell_at(self, point: Point) -> tuple[Ring, Sector] | None:
+        """The ring and sector under a point, or None in the centre or outside the rings."""
+        distance = math.hypot(*point)
+        ring = next((r for r in RINGS if self.bands[r][0] <= distance <= self.bands[r][1]), None)
+        if ring is None:
+            return None
+        angle = math.atan2(point[1], point[0])
+        sector = next(s for s in SECTORS if angle_in(angle, *SECTOR_SPAN[s]))
+        return ring, sector
+
+    def snap(self, ring: Ring, sector: Sector, width: float, height: float, point: Point) -> Point:
+        """The place nearest ``point`` where a box of this size lies wholly inside its ring and sector."""
+        inner, outer = self.bands[ring]
+        return snap_into(point, width, height, inner + CIRCLES.band_padding, outer - CIRCLES.band_padding,
+                         sector, self._margin(sector, "start"), self._margin(sector, "end"))
+
+    def _margin(self, sector: Sector, edge: str) -> float:
+        return self.margins.get((sector, edge), CIRCLES.edge_margin)
+
+
+def snap_into(point: Point, width: float, height: float, nearest: float, farthest: float, sector: Sector,
+              margin_start: float, margin_end: float) -> Point:
+    """Pull a box centre into a band and a wedge, moving it as little as the cell allows."""
+    start, end = SECTOR_SPAN[sector]
+    angle = math.atan2(point[1], point[0])
+    if not angle_in(angle, start, end):
+        before, after = (start - angle) % math.tau, (angle - end) % math.tau
+        angle = start if before < after else end
+    distance = math.hypot(*point)
+    middle = start + (end - start) / 2
+
+    def fits(a: float, r: float) -> bool:
+        box = box_at(polar(r, a), width, height)
+        return (inside_wedge(box, start, end, margin_start, margin_end)
+                and nearest_distance(box) >= nearest - 1e-6 and farthest_distance(box) <= farthest + 1e-6)
+
+    for step in range(0, 400):
+        a = angle + (middle - angle) * step / 400
+        low = radius_for_nearest(a, width, height, nearest)
+        r = max(distance, low)
+        while r > low and farthest_distance(box_at(polar(r, a), width, height)) > farthest:
+            r = max(low, r - 1.0)
+        if fits(a, r):
+            return polar(r, a)
+    return polar(radius_for_nearest(middle, width, height, nearest), middle)
+
+
+@dataclass
+class _Cell:
+    ring: Ring
+    sector: Sector
+    auto: list[tuple[str, Footprint]]
+    hand: list[tuple[str, Footprint, Point]]
+    note: str = ""
+
+
+def _row_fit(sizes: Sequence[tuple[float, float]], nearest: float, sector: Sector, margins: tuple[float, float],
+             obstacles: Sequence[Bounds], spread: float) -> list[Bounds]:
+    """Place boxes clockwise along the arc at ``nearest`` from the child, each as early as it fits.
+
+    ``spread`` is extra room between neighbours and at both ends; the caller raises it until the row
+    just fits, which spaces the row evenly. Returns as many boxes as fit, in order. This is the hot
+    loop of the layout, so boxes are plain tuples here.
+    """
+    start, end = SECTOR_SPAN[sector]
+    c0, s0, c1, s1 = math.cos(start), math.sin(start), math.cos(end), math.sin(end)
+    m0, m1 = margins[0] + spread / 2, margins[1] + spread / 2
+    step = 1.5 / max(nearest, 1.0)
+    g = CIRCLES.gap
+    blocks = [(o.x0 - g, o.y0 - g, o.x1 + g, o.y1 + g) for o in obstacles]
+    gap = g + spread
+    angle = start
+    placed: list[Bounds] = []
+    previous: tuple[float, float, float, float] | None = None
+    for width, height in sizes:
+        hw, hh = width / 2, height / 2
+        while True:
+            if angle > end:
+                return placed
+            radius = radius_for_nearest(angle, width, height, nearest)
+            x, y = radius * math.cos(angle), radius * math.sin(angle)
+            x0, y0, x1, y1 = x - hw, y - hh, x + hw, y + hh
+            clear = all(c0 * py - s0 * px >= m0 and px * s1 - py * c1 >= m1
+                        for px, py in ((x0, y0), (x1, y0), (x1, y1), (x0, y1)))
+            if clear and previous is not None:
+                clear = not (x0 < previous[2] and previous[0] < x1 and y0 < previous[3] and previous[1] < y1)
+            if clear and blocks:
+                clear = not any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in blocks)
+            if clear:
+                placed.append(Bounds(x0, y0, x1, y1))
+                previous = (x0 - gap, y0 - gap, x1 + gap, y1 + gap)
+                break
+            angle += step
+    return placed
+
+
+def _row_fit_plain(sizes: Sequence[tuple[float, float]], nearest: float, sector: Sector,
+                   margins: tuple[float, float], obstacles: Sequence[Bounds]) -> list[Bounds]:
+    return _row_fit(sizes, nearest, sector, margins, obstacles, 0.0)
+
+
+def _even_row(sizes: Sequence[tuple[float, float]], nearest: float, sector: Sector, margins: tuple[float, float],
+              obstacles: Sequence[Bounds]) -> list[Bounds]:
+    """The row with the widest equal spacing that still fits (a bisection on the spacing)."""
+    best = _row_fit(sizes, nearest, sector, margins, obstacles, 0.0)
+    if len(best) < len(sizes):
+        return best
+    low, high = 0.0, (SECTOR_SPAN[sector][1] - SECTOR_SPAN[sector][0]) * nearest / max(len(sizes), 1)
+    for _ in range(8):
+        mid = (low + high) / 2
+        row = _row_fit(sizes, nearest, sector, margins, obstacles, mid)
+        if len(row) == len(sizes):
+            best, low = row, mid
+        else:
+            high = mid
+    return best
+
+
+def _pack_cell(items: Sequence[tuple[str, Footprint]], first_nearest: float, sector: Sector,
+               margins: tuple[float, float], obstacles: Sequence[Bounds]) -> dict[str, Bounds]:
+    """The most compact packing: rows from the ring's inside, or fewer rows a little further out.
+
+    Near the child the arcs are short, so one row set slightly outwards often holds what two rows
+    at the inner edge would, in a thinner ring.
+    """
+    rough = _pack_rows(items, first_nearest, sector, margins, obstacles, even=False)
+    if not rough:
+        return rough
+    reach = max(farthest_distance(b) for b in rough.values())
+    best_start, rows = first_nearest, _row_count(rough)
+    step = max(8.0, (reach - first_nearest) / 10)
+    shift = step
+    while rows > 1 and first_nearest + shift < reach:  # rough (unevenly spaced) trials are cheap
+        candidate = _pack_rows(items, first_nearest + shift, sector, margins, obstacles, even=False)
+        candidate_reach = max(farthest_distance(b) for b in candidate.values())
+        if candidate_reach < reach - 0.5:
+            best_start, reach, rows = first_nearest + shift, candidate_reach, _row_count(candidate)
+        shift += step
+    return _pack_rows(items, best_start, sector, margins, obstacles)
+
+
+def _row_count(boxes: dict[str, Bounds]) -> int:
+    nearest = sorted(nearest_distance(b) for b in boxes.values())
+    return 1 + sum(1 for a, b in zip(nearest, nearest[1:]) if b - a > 1.0)
+
+
+def _pack_rows(items: Sequence[tuple[str, Footprint]], first_nearest: float, sector: Sector,
+               margins: tuple[float, float], obstacles: Sequence[Bounds], even: bool = True) -> dict[str, Bounds]:
+    """Rows of evenly spaced boxes from ``first_nearest`` outwards, as balanced as the arcs allow."""
+    out: dict[str, Bounds] = {}
+    remaining = list(items)
+    nearest = first_nearest
+    rows_guess = 0
+    probe_nearest = first_nearest
+    probe = list(items)
+    while probe:  # how many rows a greedy fill needs, so the rows can be balanced
+        row = _row_fit([(f.width, f.height) for _, f in probe], probe_nearest, sector, margins, obstacles, 0.0)
+        count = max(len(row), 1) if row else 0
+        if not row:
+            probe_nearest += 6.0
+            continue
+        rows_guess += 1
+        probe_nearest = max(farthest_distance(b) for b in row) + CIRCLES.gap
+        probe = probe[count:]
+    rows_left = max(rows_guess, 1)
+    while remaining:
+        target = math.ceil(len(remaining) / rows_left)
+        sizes = [(f.width, f.height) for _, f in remaining[:target]]
+        row = (_even_row if even else _row_fit_plain)(sizes, nearest, sector, margins, obstacles)
+        if not row:
+            nearest += 6.0
+            continue
+        for (node_id, _), box in zip(remaining, row):
+            out[node_id] = box
+        remaining = remaining[len(row):]
+        rows_left = max(rows_left - 1, 1)
+        nearest = max(farthest_distance(b) for b in row) + CIRCLES.gap
+    return out
+
+
+def _fit_note(text: str, inner: float, outer: float, sector: Sector, margins: tuple[float, float],
+              node_id: str = "") -> tuple[Text, ...] | None:
+    """The note centred in its cell, wrapped to fit; None when the cell is too thin for it."""
+    start, end = SECTOR_SPAN[sector]
+    middle = (start + end) / 2
+    size = CIRCLES.note_size
+    lh = size * FONTS.line_height
+    width_limit = max(40.0, (outer + inner) / 2 * (end - start) * 0.55)
+    lines = wrap(text, size, width_limit)
+    height = len(lines) * lh
+    width = max(estimate_width(line, size) for line in lines)
+    cx, cy = polar((inner + outer) / 2, middle)
+    box = box_at((cx, cy), width, height)
+    if not (inside_wedge(box, start, end, *margins) and nearest_distance(box) >= inner + CIRCLES.band_padding
+            and farthest_distance(box) <= outer - CIRCLES.band_padding):
+        return None
+    return tuple(
+        Text(text=line, at=(cx, box.y0 + (i + 1) * lh - size * 0.3), size=size, colour=COLOURS.muted,
+             part="empty-note", node_id=node_id or None)
+        for i, line in enumerate(lines)
+    )
+
+
+def _sort_key(doc: CaseDocument, node: AnyNode, detail: str) -> tuple[object, ...]:
+    kind = 0 if isinstance(node, Person) else 1
+    return (kind, node.category.value if isinstance(node, Service) else detail, display_name(node).casefold())
+
+
+def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> CirclesLayout:
+    """Lay out the circles-of-support picture; ``hidden`` ids (a redacted export) are left out."""
+    children = [p for p in doc.children_at_centre() if p.id not in hidden]
+    child_ids = tuple(p.id for p in children)
+    cells: dict[tuple[Ring, Sector], _Cell] = {(r, s): _Cell(r, s, [], []) for r in RINGS for s in SECTORS}
+    unplaced: list[tuple[str, Footprint]] = []
+    members = sorted(
+        (n for n in doc.nodes() if isinstance(n, (Person, Service)) and n.id not in hidden and n.id not in child_ids),
+        key=lambda n: _sort_key(doc, n, node_detail(doc, n, child_ids)),
+    )
+    for node in members:
+        foot = footprint(doc, node, child_ids)
+        if node.circle is None:
+            if not (isinstance(node, Person) and (node.deceased or node.pregnancy is not PregnancyState.NONE)):
+                unplaced.append((node.id, foot))
+            continue
+        cell = cells[(node.circle.ring, node.circle.sector)]
+        hand = node.positions.get("circles")
+        if hand is not None:
+            cell.hand.append((node.id, foot, (float(hand[0]), float(hand[1]))))
+        else:
+            cell.auto.append((node.id, foot))
+
+    _assign_notes(cells)
+    margins = _margins()
+    centre_radius, centre_texts = _centre(children)
+    bands: dict[Ring, tuple[float, float]] = {}
+    nodes: dict[str, PlacedNode] = {}
+    notes: list[Text] = []
+    inner = centre_radius
+    for ring in RINGS:
+        outer, ring_nodes, ring_notes = _lay_ring(ring, inner, [cells[(ring, s)] for s in SECTORS], margins)
+        bands[ring] = (inner, outer)
+        nodes.update(ring_nodes)
+        notes.extend(ring_notes)
+        inner = outer
+
+    outer_radius = bands[Ring.WIDER][1]
+    ring_titles = tuple(
+        Text(text=RING_TITLES[r], at=(0.0, (bands[r][0] + bands[r][1]) / 2 + CIRCLES.ring_title_size * 0.35),
+             size=CIRCLES.ring_title_size, colour=COLOURS.muted, part="ring-title", halo=True)
+        for r in RINGS
+    )
+    sector_titles = tuple(_sector_title(s, outer_radius) for s in SECTORS)
+    provisional = CirclesLayout(child_ids, centre_radius, centre_texts, bands, nodes, tuple(notes), sector_titles,
+                                ring_titles, None, {k: v for k, v in margins.items()})
+    list_title = None
+    if unplaced:
+        list_title, listed = _list_unplaced(unplaced, provisional.bounds(), outer_radius)
+        nodes.update(listed)
+    return CirclesLayout(child_ids, centre_radius, centre_texts, bands, nodes, tuple(notes), sector_titles,
+                         ring_titles, list_title, margins)
+
+
+def _margins() -> dict[tuple[Sector, str], float]:
+    """Room left along each sector edge; the edge at the bottom carries the ring titles."""
+    title_room = max(estimate_width(t, CIRCLES.ring_title_size) for t in RING_TITLES.values()) / 2 + 3.0
+    out = {}
+    for sector in SECTORS:
+        start, end = SECTOR_SPAN[sector]
+        out[(sector, "start")] = title_room if math.isclose(start % math.tau, math.pi / 2) else CIRCLES.edge_margin
+        out[(sector, "end")] = title_room if math.isclose(end % math.tau, math.pi / 2) else CIRCLES.edge_margin
+    return out
+
+
+def _assign_notes(cells: dict[tuple[Ring, Sector], _Cell]) -> None:
+    """Say so where a whole sector or ring is empty, each note in a cell of its own."""
+    def empty(cell: _Cell) -> bool:
+        return not cell.auto and not cell.hand
+
+    empty_sectors = [s for s in SECTORS if all(empty(cells[(r, s)]) for r in RINGS)]
+    for sector in empty_sectors:
+        cells[(Ring.CLOSE, sector)].note = EMPTY_SECTOR_NOTES[sector]
+    if len(empty_sectors) == len(SECTORS):
+        return
+    for ring in RINGS:
+        if all(empty(cells[(ring, s)]) for s in SECTORS):
+            host = next(s for s in SECTORS if not cells[(ring, s)].note)
+            cells[(ring, host)].note = EMPTY_RING_NOTES[ring]
+
+
+def _centre(children: Sequence[Person]) -> tuple[float, tuple[Text, ...]]:
+    size = CIRCLES.name_size + 1.0
+    lh = size * FONTS.line_height
+    lines = [line for child in children for line in (" ".join(name_lines(child)) or child.label,)]
+    if not lines:
+        lines = ["the child"]
+    lines = [part for line in lines for part in wrap(line, size, 2 * CIRCLES.centre_radius - 8) or [line]]
+    width = max(estimate_width(line, size, bold=True) for line in lines)
+    height = len(lines) * lh
+    radius = max(CIRCLES.centre_radius, math.hypot(width, height) / 2 + 4.0)
+    texts = tuple(
+        Text(text=line, at=(0.0, -height / 2 + (i + 1) * lh - size * 0.3), size=size, bold=True,
+             node_id=children[0].id if children else None, part="centre-name")
+        for i, line in enumerate(lines)
+    )
+    return radius, texts
+
+
+def _lay_ring(ring: Ring, inner: float, cells: list[_Cell], margins: dict[tuple[Sector, str], float]
+              ) -> tuple[float, dict[str, PlacedNode], list[Text]]:
+    pad = CIRCLES.band_padding
+    first = inner + pad
+
+    def cell_margins(cell: _Cell) -> tuple[float, float]:
+        return margins[(cell.sector, "start")], margins[(cell.sector, "end")]
+
+    # How thick the ring must be: everyone packed automatically, and room for any note.
+    thickness = CIRCLES.band_min
+    for cell in cells:
+        everyone = cell.auto + [(i, f) for i, f, _ in cell.hand]
+        if everyone:
+            boxes = _pack_cell(everyone, first, cell.sector, cell_margins(cell), [])
+            thickness = max(thickness, max(farthest_distance(b) for b in boxes.values()) + pad - inner)
+    for cell in cells:
+        while cell.note and _fit_note(cell.note, inner, inner + thickness, cell.sector, cell_margins(cell)) is None:
+            thickness += 6.0
+    outer = inner + thickness
+
+    placed: dict[str, PlacedNode] = {}
+    for cell in cells:
+        obstacles: list[Bounds] = []
+        for node_id, foot, point in cell.hand:
+            centre = snap_into(point, foot.width, foot.height, first, outer - pad, cell.sector, *cell_margins(cell))
+            box = box_at(centre, foot.width, foot.height)
+            obstacles.append(box)
+            placed[node_id] = PlacedNode(node_id, box, foot, ring, cell.sector, hand_placed=True)
+        boxes = _pack_cell(cell.auto, first, cell.sector, cell_margins(cell), obstacles)
+        if boxes and not obstacles:
+            # Centre the cell's rows between the ring's edges, so a thin cell does not hug the inside.
+            start = min(nearest_distance(b) for b in boxes.values())
+            used = max(farthest_distance(b) for b in boxes.values()) - start
+            centred_start = first + (outer - pad - first - used) / 2
+            if centred_start > start + 1.0:
+                centred = _pack_rows(cell.auto, centred_start, cell.sector, cell_margins(cell), [])
+                if max(farthest_distance(b) for b in centred.values()) <= outer - pad:
+                    boxes = centred
+        for (node_id, foot) in cell.auto:
+            placed[node_id] = PlacedNode(node_id, boxes[node_id], foot, ring, cell.sector)
+        if boxes:
+            outer = max(outer, max(farthest_distance(b) for b in boxes.values()) + pad)
+    notes: list[Text] = []
+    for cell in cells:
+        if cell.note:
+            fitted = _fit_note(cell.note, inner, outer, cell.sector, cell_margins(cell))
+            notes.extend(fitted or ())
+    return outer, placed, notes
+
+
+def _sector_title(sector: Sector, outer: float) -> Text:
+    start, end = SECTOR_SPAN[sector]
+    middle = (start + end) / 2
+    text = SECTOR_TITLES[sector]
+    size = CIRCLES.sector_title_size
+    width, height = estimate_width(text, size, bold=True), size * 1.05
+    radius = radius_for_nearest(middle, width, height, outer + 8.0)
+    cx, cy = polar(radius, middle)
+    return Text(text=text, at=(cx, cy + height / 2 - size * 0.25), size=size, bold=True, part="sector-title")
+
+
+def _list_unplaced(unplaced: Sequence[tuple[str, Footprint]], drawing: Bounds, outer: float
+                   ) -> tuple[Text, dict[str, PlacedNode]]:
+    """Everyone not placed yet, in columns to the right of the rings."""
+    size = CIRCLES.sector_title_size
+    x0 = drawing.x1 + CIRCLES.list_gap
+    top = -outer
+    title = Text(text=NOT_PLACED_TITLE, at=(x0, top + size * 0.8), size=size, bold=True, align=Align.START,
+                 part="list-title")
+    y = top + size * 1.6
+    column_width = 0.0
+    listed: dict[str, PlacedNode] = {}
+    for node_id, foot in unplaced:
+        if y + foot.height > outer and column_width:
+            x0 += column_width + CIRCLES.gap * 3
+            y, column_width = top + size * 1.6, 0.0
+        box = Bounds(x0, y, x0 + foot.width, y + foot.height)
+        listed[node_id] = PlacedNode(node_id, box, foot, None, None)
+        y += foot.height + CIRCLES.gap
+        column_width = max(column_width, foot.width)
+    return title, listed
+
+
+def overlaps(boxes: Iterable[tuple[str, Bounds]]) -> list[tuple[str, str]]:
+    """Pairs of named boxes that touch, for tests and for a layout's own checks."""
+    items = list(boxes)
+    return [(a, b) for i, (a, ba) in enumerate(items) for b, bb in items[i + 1:] if ba.intersects(bb)]

@@ -1,0 +1,178 @@
+"""The circles-of-support picture as a renderer-neutral diagram: rings, sectors, people, gaps.
+
+Built from :func:`~.circles.circles_layout` and the one style table, so the editor, the PDF, the
+SVG and the PNG draw the same picture. Items carry the node they draw (``node_id``) and their part
+("symbol", "name", "ring", ...), which the editor's scene uses to make them selectable and
+draggable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..graph.document import CaseDocument
+from ..graph.model import AnyNode, Person, Service
+from .circles import RINGS, SECTOR_SPAN, SECTORS, CirclesLayout, PlacedNode, circles_layout, polar
+from .diagram import Align, AnyItem, Bounds, Box, Diagram, Line, Shape, Stroke, Text
+from .legend import ROW, SAMPLE_WIDTH
+from .notation import symbol_items
+from .style import CIRCLES, COLOURS, FONTS, GENOGRAM, SHAPE_FOR_GENDER, LinePattern, ShapeKind
+
+SERVICE_SYMBOL = (1.45, 0.85)  # a service is a small rounded landscape box: width, height × symbol size
+
+
+def circles_diagram(doc: CaseDocument, layout: CirclesLayout | None = None,
+                    hidden: frozenset[str] = frozenset()) -> Diagram:
+    """The whole circles-of-support drawing with its legend; ``hidden`` ids are left out entirely."""
+    if layout is None:
+        layout = circles_layout(doc, hidden)
+    items: list[AnyItem] = []
+    items += _rings(layout)
+    for node in layout.placed():
+        if node.node_id not in hidden:
+            items += node_items(doc.node(node.node_id), node)
+    items += layout.notes
+    if layout.list_title is not None and layout.not_placed():
+        items += _not_placed_frame(layout)
+        items.append(layout.list_title)
+        for node in layout.not_placed():
+            items += node_items(doc.node(node.node_id), node)
+    notation = _notation(doc, layout)
+    return Diagram.of(items, margin=CIRCLES.margin, legend=circles_legend(notation), notation=notation,
+                      title=f"{doc.info.name}: circles of support", meta={"view": "circles"})
+
+
+def _rings(layout: CirclesLayout) -> list[AnyItem]:
+    """The discs from the outside in, the sector edges, the ring and sector titles, the child."""
+    items: list[AnyItem] = []
+    ring_stroke = Stroke(COLOURS.muted, CIRCLES.ring_line)
+    for ring, fill in reversed(list(zip(RINGS, CIRCLES.ring_fills))):
+        outer = layout.bands[ring][1]
+        items.append(Shape(kind=ShapeKind.CIRCLE, centre=(0.0, 0.0), size=2 * outer, stroke=ring_stroke, fill=fill,
+                           part=f"ring:{ring.value}"))
+    edge_stroke = Stroke(COLOURS.muted, CIRCLES.sector_line, LinePattern.DASHED)
+    for sector in SECTORS:
+        angle = SECTOR_SPAN[sector][0]
+        items.append(Line(points=(polar(layout.centre_radius, angle), polar(layout.outer_radius, angle)),
+                          stroke=edge_stroke, part="sector-edge"))
+    items.append(Shape(kind=ShapeKind.CIRCLE, centre=(0.0, 0.0), size=2 * layout.centre_radius - 6,
+                       stroke=Stroke(COLOURS.ink, GENOGRAM.outline), fill=COLOURS.paper, double=True,
+                       double_gap=GENOGRAM.double_gap,
+                       node_id=layout.centre_ids[0] if layout.centre_ids else None, part="centre"))
+    items += layout.centre_texts
+    items += layout.ring_titles
+    items += layout.sector_titles
+    return items
+
+
+def node_items(node: AnyNode, placed: PlacedNode) -> list[AnyItem]:
+    """A person's or service's symbol with the name under it (also used by the editor's scene)."""
+    centre = placed.symbol_centre
+    size = placed.footprint.symbol
+    outline = Stroke(COLOURS.ink, GENOGRAM.outline)
+    if isinstance(node, Service):
+        w, h = size * SERVICE_SYMBOL[0], size * SERVICE_SYMBOL[1]
+        symbol = Box(rect=Bounds(centre[0] - w / 2, centre[1] - h / 2, centre[0] + w / 2, centre[1] + h / 2),
+                     radius=3.0, stroke=outline, fill=COLOURS.paper, node_id=node.id, part="symbol")
+        return [symbol, *placed.texts()]
+    kind = SHAPE_FOR_GENDER[node.gender] if isinstance(node, Person) else ShapeKind.ROUNDED_SQUARE
+    crossed = isinstance(node, Person) and node.deceased
+    return [*symbol_items(kind, centre, size, crossed=crossed, node_id=node.id), *placed.texts()]
+
+
+def _not_placed_frame(layout: CirclesLayout) -> list[AnyItem]:
+    boxes = [n.box for n in layout.not_placed()]
+    assert layout.list_title is not None
+    whole = layout.list_title.bounds
+    for box in boxes:
+        whole = whole.union(box)
+    return [Box(rect=Bounds(whole.x0 - 8, whole.y0 - 6, whole.x1 + 8, whole.y1 + 6), radius=6.0,
+                stroke=Stroke(COLOURS.legend_frame, 0.8, LinePattern.DASHED), fill=None, part="not-placed")]
+
+
+def _notation(doc: CaseDocument, layout: CirclesLayout) -> tuple[str, ...]:
+    """The legend keys this drawing uses, in legend order."""
+    keys = ["circles.rings", "circles.sectors"]
+    nodes = [doc.node(n.node_id) for n in layout.nodes.values()]
+    for gender, shape in SHAPE_FOR_GENDER.items():
+        if any(isinstance(n, Person) and n.gender is gender for n in nodes):
+            keys.append(f"symbol.{shape.value}")
+    if any(isinstance(n, Service) for n in nodes):
+        keys.append("circles.service")
+    if any(isinstance(n, Person) and n.deceased for n in nodes):
+        keys.append("symbol.deceased")
+    if layout.notes:
+        keys.append("circles.empty")
+    if layout.not_placed():
+        keys.append("circles.not-placed")
+    return tuple(keys)
+
+
+
+# ----- the legend --------------------------------------------------------------------------------------
+
+LegendRow = tuple[list[AnyItem], str]  # a sample drawn across [0, SAMPLE_WIDTH] around y = 0, and its words
+
+
+def keyed_legend(title: str, rows: list[LegendRow]) -> Diagram:
+    """A framed key in the genogram legend's look: each row a small sample and the words for it."""
+    items: list[AnyItem] = [Text(text=title, at=(0.0, 0.0), size=FONTS.legend_title, bold=True, align=Align.START,
+                                 part="legend")]
+    y = ROW
+    for sample, words in rows:
+        items += Diagram.of(sample).translated(0.0, y).items
+        items.append(Text(text=words, at=(SAMPLE_WIDTH + 6.0, y + FONTS.legend * 0.35), size=FONTS.legend,
+                          align=Align.START, part="legend"))
+        y += ROW
+    body = Diagram.of(items)
+    frame = Box(rect=body.bounds.expanded(9.0), radius=3.0, stroke=Stroke(COLOURS.legend_frame, 0.6),
+                fill=COLOURS.paper, part="legend")
+    return Diagram.of([frame, *items])
+
+
+_MID = SAMPLE_WIDTH / 2
+
+
+def _swatch(fill: str) -> list[AnyItem]:
+    return [Box(rect=Bounds(4.0, -5.0, SAMPLE_WIDTH - 4.0, 5.0), stroke=Stroke(COLOURS.muted, CIRCLES.ring_line),
+                fill=fill, part="legend")]
+
+
+def _symbol(kind: ShapeKind, crossed: bool = False) -> list[AnyItem]:
+    return [replace(item, part="legend", node_id=None)
+            for item in symbol_items(kind, (_MID, 0.0), 11.0, crossed=crossed)]
+
+
+_SYMBOL_WORDS = {ShapeKind.SQUARE: "Male", ShapeKind.CIRCLE: "Female", ShapeKind.DIAMOND: "Non-binary",
+                 ShapeKind.ROUNDED_SQUARE: "Gender not recorded"}
+
+
+def circles_legend(notation: tuple[str, ...]) -> Diagram:
+    rows: list[LegendRow] = []
+    for key in notation:
+        if key == "circles.rings":
+            rows += [(_swatch(fill), words) for fill, words in zip(
+                CIRCLES.ring_fills, ("Inner ring: closest to the child", "Middle ring: close",
+                                     "Outer ring: the wider network"))]
+        elif key == "circles.sectors":
+            rows.append(([Line(points=((1.0, 0.0), (SAMPLE_WIDTH - 1.0, 0.0)),
+                               stroke=Stroke(COLOURS.muted, CIRCLES.sector_line, LinePattern.DASHED), part="legend")],
+                         "Edge between two sectors"))
+        elif key.startswith("symbol.") and key != "symbol.deceased":
+            kind = ShapeKind(key.removeprefix("symbol."))
+            rows.append((_symbol(kind), _SYMBOL_WORDS[kind]))
+        elif key == "circles.service":
+            w, h = 11.0 * SERVICE_SYMBOL[0], 11.0 * SERVICE_SYMBOL[1]
+            rows.append(([Box(rect=Bounds(_MID - w / 2, -h / 2, _MID + w / 2, h / 2), radius=3.0,
+                              stroke=Stroke(COLOURS.ink, GENOGRAM.outline), fill=COLOURS.paper, part="legend")],
+                         "Service or organisation"))
+        elif key == "symbol.deceased":
+            rows.append((_symbol(ShapeKind.SQUARE, crossed=True), "Has died"))
+        elif key == "circles.empty":
+            rows.append(([Text(text="none yet", at=(_MID, 2.5), size=CIRCLES.note_size, colour=COLOURS.muted,
+                               part="legend")], "A gap: nobody in this part yet"))
+        elif key == "circles.not-placed":
+            rows.append(([Box(rect=Bounds(4.0, -5.0, SAMPLE_WIDTH - 4.0, 5.0), radius=2.0,
+                              stroke=Stroke(COLOURS.legend_frame, 0.8, LinePattern.DASHED), part="legend")],
+                         "Not placed yet: in the network, not yet in a circle"))
+    return keyed_legend("Key", rows)
