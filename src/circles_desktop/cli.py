@@ -35,6 +35,8 @@ _INPUT_ERRORS = (
     ("circles_desktop.store.library", "StoreError"),
     ("circles_desktop.store.library", "CaseNotFound"),
     ("circles_desktop.layout.graphviz", "GraphvizNotFound"),
+    ("circles_desktop.reports.plan_pdf", "PlanError"),
+    ("circles_desktop.reports.words", "TranslationError"),
 )
 
 
@@ -208,6 +210,21 @@ def _export_drawing(doc: CaseDocument, out: Path, view: str, paper: str) -> None
         write_png(diagram, out)
 
 
+def cmd_plan(args: argparse.Namespace) -> None:
+    from .reports.plan_pdf import write_plan
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".pdf":
+        raise UsageError(f"{out}: a plan is written as .pdf")
+    if not out.parent.is_dir():
+        raise UsageError(f"{out.parent}: no such folder")
+    library = _open_library(args)
+    doc = library.open_case(library.find_case(args.case).id)
+    doc.sink = None  # printing never changes the case
+    write_plan(doc, out, args.audience)
+    print(out)
+
+
 # ----- the parser ----------------------------------------------------------------------------------
 
 
@@ -241,6 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--audience", choices=AUDIENCES, default="case-file")
     export.add_argument("--paper", choices=("a4", "a3"), default="a4")
     export.set_defaults(run=cmd_export)
+
+    plan = sub.add_parser("plan", help="print the latest family network meeting plan as a PDF")
+    plan.add_argument("case", help="case id, or a name that matches one case")
+    plan.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    plan.add_argument("--audience", choices=("professional", "family", "child"), default="professional")
+    plan.set_defaults(run=cmd_plan)
     return parser
 
 
