@@ -1,0 +1,180 @@
+"""GEDCOM import: Circles' reader against Gramps on the same files, and at 100,000 people.
+
+Run ``python bench/bench_gedcom.py`` (add ``--skip-gramps`` to leave Gramps out). Prints a markdown
+table. Each measurement runs in a fresh subprocess, so peak memory (``ru_maxrss``) is that of one
+import. Gramps (``gramps -y -C NAME -i FILE``) is timed as a whole command, start-up included; so
+are Circles' rows marked "whole command" (``circles import``), for a like-for-like comparison.
+Gramps' exit status is 0 even when an import fails, so its output is checked for the number of
+people it imported.
+
+Goals (issue 3): at least 10x faster than Gramps; 100,000 people in at most 30 s and 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "gedcom" / "real"
+REAL_FILES = ("royal92.ged", "Queen.ged", "EnglishTudorRoyalFamily.ged", "washington.ged",
+              "US-Presidents-Trees-I.ged", "bullinger.ged", "british-royalty.ged", "kennedy.ged",
+              "gramps-sample.ged")
+_POINTER = re.compile(r"@[^@#\s][^@]*@")
+
+# Runs in the subprocess: one import, then its time and peak memory as JSON on stdout.
+_MEASURE = r"""
+import json, resource, sys, time
+from pathlib import Path
+path, store = Path(sys.argv[1]), sys.argv[2]
+start = time.perf_counter()
+from circles_desktop.interop.gedcom import read_gedcom
+result = read_gedcom(path)
+read = time.perf_counter() - start
+stored = None
+if store:
+    from circles_desktop.store.library import Library
+    library = Library(store)
+    library.add_document(result.document)
+    stored = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"read": read, "stored": stored, "peak_mb": peak, "people": result.people,
+                  "families": result.families, "problems": len(result.problems)}))
+"""
+
+
+def make_large_file(target_people: int, out: Path) -> int:
+    """A UTF-8 GEDCOM of about ``target_people`` people: renamed copies of the real files.
+
+    Every xref of copy *n* gets the prefix ``C<n>_``, so the copies are separate families. Each
+    file is decoded with Circles' own character-set detection and written as UTF-8. Returns the
+    number of people written.
+    """
+    from circles_desktop.interop.gedcom.encoding import iter_lines, read_header
+    from circles_desktop.interop.gedcom.problems import Problems
+
+    sources = []
+    for name in REAL_FILES:
+        path = DATA / name
+        problems = Problems()
+        lines = [line for _, line in iter_lines(path, read_header(path, problems), problems)]
+        sources.append((lines, sum(1 for line in lines if re.match(r"0 @[^@]+@ INDI\b", line))))
+    people = copy = 0
+    with open(out, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n")
+        while people < target_people:
+            lines, count = sources[copy % len(sources)]
+            prefix = f"@C{copy}_"
+            in_header = False
+            for line in lines:
+                if line.startswith("0 "):
+                    in_header = line.startswith(("0 HEAD", "0 TRLR"))
+                if in_header or not line.strip():
+                    continue
+                stream.write(_POINTER.sub(lambda m: prefix + m.group(0)[1:], line) + "\n")
+            people += count
+            copy += 1
+        stream.write("0 TRLR\n")
+    return people
+
+
+def measure_circles(path: Path, store: bool) -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        db = f"sqlite:///{scratch}/library.db" if store else ""
+        done = subprocess.run([sys.executable, "-c", _MEASURE, str(path), db], capture_output=True, text=True,
+                              check=False, cwd=ROOT)
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(done.stdout)
+
+
+def measure_circles_command(path: Path) -> dict:
+    """``circles import`` into a fresh library, start-up included, like the Gramps command."""
+    circles = shutil.which("circles")
+    if circles is None:
+        return {"error": "the circles command is not installed"}
+    with tempfile.TemporaryDirectory() as scratch:
+        start = time.perf_counter()
+        done = subprocess.run([circles, "--db", f"sqlite:///{scratch}/library.db", "import", str(path)],
+                              capture_output=True, text=True, check=False)
+        elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return {"command": elapsed}
+
+
+def measure_gramps(path: Path, timeout: float) -> dict:
+    gramps = shutil.which("gramps")
+    if gramps is None:
+        return {"error": "gramps is not installed"}
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "HOME": home, "GRAMPSHOME": home, "LANG": "C.UTF-8"}
+        start = time.perf_counter()
+        try:
+            done = subprocess.run([gramps, "-y", "-C", "bench", "-i", str(path)], capture_output=True, text=True,
+                                  env=env, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return {"error": f"over {timeout:.0f} s"}
+        elapsed = time.perf_counter() - start
+        # Gramps exits 0 even when the import fails: count the people it stored to be sure it worked.
+        people = 0
+        for db in Path(home).glob("**/grampsdb/*/sqlite.db"):
+            with sqlite3.connect(db) as connection:
+                people = connection.execute("SELECT count(*) FROM person").fetchone()[0]
+    if not people:
+        output = (done.stdout + done.stderr).strip().splitlines()
+        return {"error": f"no people imported ({output[-1] if output else 'no output'})"}
+    return {"command": elapsed, "people": people}
+
+
+def _seconds(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f} s"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-gramps", action="store_true", help="do not run Gramps (it takes minutes)")
+    parser.add_argument("--people", type=int, default=100_000, help="size of the scale test")
+    parser.add_argument("--gramps-timeout", type=float, default=1200, help="give up on Gramps after this long")
+    args = parser.parse_args()
+    try:
+        import circles_desktop.store.library  # noqa: F401
+        store = True
+    except ImportError:
+        store = False
+
+    with tempfile.TemporaryDirectory() as scratch:
+        large = Path(scratch, "large.ged")
+        people = make_large_file(args.people, large)
+        files = [(name, DATA / name) for name in ("royal92.ged", "Queen.ged")]
+        files.append((f"{people:,} people (renamed copies)", large))
+        print("| file | Circles read_gedcom | + store in SQLite | peak memory | `circles import` | Gramps | "
+              "Gramps ÷ Circles |")
+        print("|---|---|---|---|---|---|---|")
+        for label, path in files:
+            ours = measure_circles(path, store)
+            command = measure_circles_command(path)
+            theirs = {"error": "skipped"} if args.skip_gramps else measure_gramps(path, args.gramps_timeout)
+            if "error" in ours:
+                print(f"| {label} | failed: {ours['error']} | | | | | |")
+                continue
+            ratio = "–"
+            if "command" in theirs and "command" in command:
+                ratio = f"{theirs['command'] / command['command']:.1f}×"
+            print(f"| {label} ({ours['people']:,} people, {ours['families']:,} families) | {_seconds(ours['read'])} | "
+                  f"{_seconds(ours['stored']) if store else 'no store yet'} | {ours['peak_mb']:.0f} MB | "
+                  f"{_seconds(command.get('command')) if 'command' in command else command['error']} | "
+                  f"{_seconds(theirs.get('command')) if 'command' in theirs else theirs['error']} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()
