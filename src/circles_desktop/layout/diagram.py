@@ -1,0 +1,250 @@
+"""A renderer-neutral drawing: shapes, lines, text and outlines on a page-free canvas in points.
+
+Views (genogram, ecomap, circles) build a :class:`Diagram`; back ends (PDF, SVG, PNG, the editor's
+scene) draw it. Items say *what* they mean (a gender symbol, a divorced couple line, a cut-off) and
+carry the node or relationship they draw, so the scene can hit-test them and a redacted export can be
+checked item by item. How a pattern becomes strokes is decided once, in strokes.py.
+
+Coordinates: x to the right, y downwards (as on screen and in SVG); the PDF back end flips them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import TypeAlias
+
+from .style import COLOURS, LinePattern, ShapeKind
+from .textsize import estimate_width
+
+Point: TypeAlias = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Bounds:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def expanded(self, margin: float) -> Bounds:
+        return Bounds(self.x0 - margin, self.y0 - margin, self.x1 + margin, self.y1 + margin)
+
+    def union(self, other: Bounds) -> Bounds:
+        return Bounds(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1))
+
+    def intersects(self, other: Bounds) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+
+    @classmethod
+    def around(cls, points: Iterable[Point]) -> Bounds:
+        xs, ys = zip(*points)
+        return cls(min(xs), min(ys), max(xs), max(ys))
+
+
+@dataclass(frozen=True)
+class Stroke:
+    colour: str = COLOURS.ink
+    width: float = 1.0
+    pattern: LinePattern = LinePattern.SOLID
+
+
+class Align(str, Enum):
+    START = "start"
+    MIDDLE = "middle"
+    END = "end"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Item:
+    """What every drawn thing carries: the node and/or relationship it draws, and which part it is.
+
+    ``part`` names the role in the view ("symbol", "name", "couple", "descent", "emotional",
+    "household", "legend", ...), so a scene knows what is selectable and tests can ask for it.
+    """
+
+    node_id: str | None = None
+    rel_id: str | None = None
+    part: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Shape(Item):
+    """A symbol: ``size`` is the side of its square bounding box, centred on ``centre``."""
+
+    kind: ShapeKind
+    centre: Point
+    size: float
+    stroke: Stroke | None = Stroke()
+    fill: str | None = COLOURS.paper
+    double: bool = False  # a second outline outside the first: the child at the centre
+    double_gap: float = 3.0
+    crossed: bool = False  # an X through it: deceased
+
+    @property
+    def bounds(self) -> Bounds:
+        half = self.size / 2 + (self.double_gap if self.double else 0.0)
+        x, y = self.centre
+        return Bounds(x - half, y - half, x + half, y + half)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Line(Item):
+    """An open polyline with a pattern, optional arrow heads, slash marks and a short tag."""
+
+    points: tuple[Point, ...]
+    stroke: Stroke = Stroke()
+    arrow_start: bool = False
+    arrow_end: bool = False
+    slashes: int = 0
+    marks_at: Point | None = None  # where slashes sit; the middle of the line when None
+    tag: str = ""
+    tag_size: float = 6.0
+
+    @property
+    def bounds(self) -> Bounds:
+        return Bounds.around(self.points)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Text(Item):
+    """One line of text; ``at`` is on its baseline, at the start, middle or end per ``align``."""
+
+    text: str
+    at: Point
+    size: float
+    bold: bool = False
+    align: Align = Align.MIDDLE
+    colour: str = COLOURS.ink
+    halo: bool = False  # a paper-coloured band behind it, so lines passing under stay readable
+
+    @property
+    def bounds(self) -> Bounds:
+        width = estimate_width(self.text, self.size, self.bold) * 1.06  # room for the real font to be wider
+        x, y = self.at
+        x0 = x if self.align is Align.START else x - width / 2 if self.align is Align.MIDDLE else x - width
+        return Bounds(x0, y - self.size * 0.8, x0 + width, y + self.size * 0.25)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Box(Item):
+    """A rectangle with optional rounded corners (frames, legend boxes)."""
+
+    rect: Bounds
+    radius: float = 0.0
+    stroke: Stroke | None = Stroke()
+    fill: str | None = None
+
+    @property
+    def bounds(self) -> Bounds:
+        return self.rect
+
+
+@dataclass(frozen=True, kw_only=True)
+class Polygon(Item):
+    """A closed outline (a household boundary that follows its members)."""
+
+    points: tuple[Point, ...]
+    stroke: Stroke | None = Stroke()
+    fill: str | None = None
+
+    @property
+    def bounds(self) -> Bounds:
+        return Bounds.around(self.points)
+
+
+AnyItem: TypeAlias = Shape | Line | Text | Box | Polygon
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """Items in drawing order (first is at the back), their bounds, and an optional legend.
+
+    ``notation`` lists the notation keys the items use (see legend.py); the legend is built from it,
+    so it never shows a symbol that is not on the drawing, nor one that was hidden.
+    """
+
+    items: tuple[AnyItem, ...]
+    bounds: Bounds
+    legend: Diagram | None = None
+    notation: tuple[str, ...] = ()
+    title: str = ""
+    meta: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, items: Iterable[AnyItem], margin: float = 0.0, **kwargs: object) -> Diagram:
+        """A diagram whose bounds just hold its items (plus ``margin``)."""
+        items = tuple(items)
+        if items:
+            bounds = items[0].bounds
+            for item in items[1:]:
+                bounds = bounds.union(item.bounds)
+        else:
+            bounds = Bounds(0.0, 0.0, 1.0, 1.0)
+        return cls(items, bounds.expanded(margin), **kwargs)  # type: ignore[arg-type]
+
+    def translated(self, dx: float, dy: float) -> Diagram:
+        return replace(
+            self,
+            items=tuple(_translate(item, dx, dy) for item in self.items),
+            bounds=Bounds(self.bounds.x0 + dx, self.bounds.y0 + dy, self.bounds.x1 + dx, self.bounds.y1 + dy),
+            legend=self.legend.translated(dx, dy) if self.legend else None,
+        )
+
+    def node_ids(self) -> set[str]:
+        return {item.node_id for item in self.items if item.node_id}
+
+    def rel_ids(self) -> set[str]:
+        return {item.rel_id for item in self.items if item.rel_id}
+
+    def texts(self) -> list[str]:
+        texts = [item.text for item in self.items if isinstance(item, Text)]
+        texts += [item.tag for item in self.items if isinstance(item, Line) and item.tag]
+        return texts + (self.legend.texts() if self.legend else [])
+
+    def with_legend_placed(self, aspect: float = 297 / 210, gap: float = 18.0) -> Diagram:
+        """One diagram with the legend beside or below the drawing, whichever fits ``aspect`` better.
+
+        ``aspect`` is the width/height of the page the drawing is for; the default is A-series
+        landscape. Back ends call this so every output places the legend the same way.
+        """
+        if self.legend is None:
+            return self
+        legend, body = self.legend, self.bounds
+        right = legend.translated(body.x1 + gap - legend.bounds.x0, body.y0 - legend.bounds.y0)
+        below = legend.translated(body.x0 - legend.bounds.x0, body.y1 + gap - legend.bounds.y0)
+
+        def misfit(candidate: Diagram) -> float:
+            whole = body.union(candidate.bounds)
+            ratio = whole.width / whole.height
+            return max(ratio / aspect, aspect / ratio) * whole.width * whole.height
+
+        chosen = min((right, below), key=misfit)
+        return Diagram(self.items + chosen.items, body.union(chosen.bounds), None, self.notation, self.title,
+                       dict(self.meta))
+
+
+def _translate(item: AnyItem, dx: float, dy: float) -> AnyItem:
+    def move(p: Point) -> Point:
+        return (p[0] + dx, p[1] + dy)
+
+    if isinstance(item, Shape):
+        return replace(item, centre=move(item.centre))
+    if isinstance(item, Line):
+        return replace(item, points=tuple(map(move, item.points)),
+                       marks_at=move(item.marks_at) if item.marks_at else None)
+    if isinstance(item, Text):
+        return replace(item, at=move(item.at))
+    if isinstance(item, Box):
+        r = item.rect
+        return replace(item, rect=Bounds(r.x0 + dx, r.y0 + dy, r.x1 + dx, r.y1 + dy))
+    return replace(item, points=tuple(map(move, item.points)))

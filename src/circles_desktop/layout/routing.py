@@ -1,0 +1,370 @@
+"""The genogram's lines, routed from symbol positions: couple lines, elbows to children, carers, feelings.
+
+Printed genograms use square elbows: from the couple's union point down to a horizontal sibling bar,
+then straight down to each child; twins meet the bar at one point. Graphviz curves cannot do that, so
+dot only places the symbols and every line is worked out here from the positions.
+
+Vertical rhythm of one generation (y grows downwards)::
+
+    ───────┬────────────  sibling bars (staggered where two families' bars would overlap)
+           │
+       b. 1980             years, above the symbol
+    ┌───┐      ( )         symbols; a couple line joins neighbours at mid-height
+    └───┘──┬───( )
+     John  │  Mary         names, below the symbol
+           │               the stem down to the children's bar
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .diagram import Point
+from .families import Families, Sibship
+from .style import GENOGRAM, ShapeKind
+
+COUPLE = "couple"
+STEM = "stem"
+BAR = "bar"
+DROP = "drop"
+TWINS = "twins"
+TWIN_BAR = "twin_bar"
+CARER = "carer"
+EMOTIONAL = "emotional"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A person's symbol on the page, with the room its labels take above and below it."""
+
+    x: float
+    y: float
+    size: float
+    shape: ShapeKind
+    name_height: float  # below the symbol
+    years_height: float  # above the symbol
+    label_width: float
+    ring: float = 0.0  # the second outline of the child at the centre lies this far outside
+
+    @property
+    def top(self) -> float:
+        return self.y - self.size / 2 - self.ring
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.size / 2 + self.ring
+
+    @property
+    def label_top(self) -> float:
+        return self.top - self.years_height
+
+    @property
+    def label_bottom(self) -> float:
+        return self.bottom + self.name_height
+
+    def top_at(self, dx: float) -> float:
+        """Where a vertical line ``dx`` from the centre meets the top of the (outer) outline."""
+        half = self.size / 2 + self.ring
+        dx = min(abs(dx), half * 0.95)
+        if self.shape in (ShapeKind.CIRCLE, ShapeKind.DOT):
+            return self.y - math.sqrt(half * half - dx * dx)
+        if self.shape is ShapeKind.DIAMOND:
+            return self.y - (half * 1.15 - dx)
+        return self.top
+
+    def bottom_at(self, dx: float) -> float:
+        return 2 * self.y - self.top_at(dx)
+
+    def edge_towards(self, ux: float, uy: float) -> float:
+        """Distance from the centre to the (outer) outline in the unit direction (ux, uy)."""
+        half = self.size / 2 + self.ring
+        if self.shape in (ShapeKind.CIRCLE, ShapeKind.DOT):
+            return half
+        if self.shape is ShapeKind.DIAMOND:
+            return half * 1.15 / max(abs(ux) + abs(uy), 1e-9)
+        return half / max(abs(ux), abs(uy), 1e-9)
+
+
+@dataclass(frozen=True)
+class RoutedLine:
+    """One routed line: what it is (``kind``), the notation it is drawn in (``style``) and its ends.
+
+    ``start_node``/``end_node`` name the people whose symbols the first/last point touches (None
+    where it starts on a couple line or a sibling bar).
+    """
+
+    kind: str
+    points: tuple[Point, ...]
+    style: str
+    rel_ids: tuple[str, ...] = ()
+    start_node: str | None = None
+    end_node: str | None = None
+    union: str = ""
+    marks_at: Point | None = None
+    directed: bool = False
+
+
+@dataclass(frozen=True)
+class UnionPoint:
+    """Where a couple's (or single parent's) children descend from."""
+
+    id: str
+    partners: tuple[str, ...]
+    point: Point
+    rel_ids: tuple[str, ...]
+    style: str
+
+
+def _overlapping_levels(intervals: list[tuple[float, float, str]], margin: float) -> dict[str, int]:
+    """Give each interval the lowest level where it overlaps no interval already there (shortest first)."""
+    levels: dict[str, int] = {}
+    taken: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for lo, hi, key in sorted(intervals, key=lambda t: (t[1] - t[0], t[0])):
+        level = 0
+        while any(lo < b + margin and a - margin < hi for a, b in taken[level]):
+            level += 1
+        taken[level].append((lo, hi))
+        levels[key] = level
+    return levels
+
+
+class _Rows:
+    """People grouped by the row they stand on, to ask who stands between two symbols."""
+
+    def __init__(self, placed: dict[str, Placed]) -> None:
+        self._placed = placed
+        self._by_row: dict[float, list[tuple[float, str]]] = defaultdict(list)
+        for pid, p in placed.items():
+            self._by_row[round(p.y, 1)].append((p.x, pid))
+        for row in self._by_row.values():
+            row.sort()
+
+    def between(self, a: str, b: str) -> bool:
+        pa, pb = self._placed[a], self._placed[b]
+        if round(pa.y, 1) != round(pb.y, 1):
+            return True
+        lo, hi = sorted((pa.x, pb.x))
+        return any(lo + 0.5 < x < hi - 0.5 for x, _ in self._by_row[round(pa.y, 1)])
+
+
+def route(families: Families, placed: dict[str, Placed], union_x: dict[str, float | None]
+          ) -> tuple[list[UnionPoint], list[RoutedLine]]:
+    rows = _Rows(placed)
+    unions, lines = _couples(families, placed, union_x, rows)
+    points = {u.id: u for u in unions}
+    lines += _descents(families, placed, points)
+    lines += _carers(families, placed, points)
+    lines += _emotional(families, placed, rows)
+    return unions, lines
+
+
+def _couples(families: Families, placed: dict[str, Placed], union_x: dict[str, float | None], rows: _Rows
+             ) -> tuple[list[UnionPoint], list[RoutedLine]]:
+    g = GENOGRAM
+    with_children = {s.union for s in families.sibships} | {c.union for c in families.carers if c.union}
+    spanning = []
+    for couple in families.couples:
+        left, right = sorted((couple.left, couple.right), key=lambda pid: placed[pid].x)
+        if rows.between(left, right):
+            spanning.append((placed[left].x, placed[right].x, couple.id))
+    levels = _overlapping_levels(spanning, margin=2.0)
+
+    unions: list[UnionPoint] = []
+    lines: list[RoutedLine] = []
+    for couple in families.couples:
+        left, right = sorted((couple.left, couple.right), key=lambda pid: placed[pid].x)
+        a, b = placed[left], placed[right]
+        ux = union_x.get(couple.id)
+        if couple.id in levels:
+            depth = max(a.label_bottom, b.label_bottom) + g.couple_drop + levels[couple.id] * g.couple_step
+            lx, rx = a.x + a.size * 0.3, b.x - b.size * 0.3
+            pts = ((lx, a.bottom_at(a.size * 0.3)), (lx, depth), (rx, depth), (rx, b.bottom_at(b.size * 0.3)))
+            y, lo, hi = depth, lx, rx
+        else:
+            y = a.y
+            lo, hi = a.x + _half_width_at(a, 0.0), b.x - _half_width_at(b, 0.0)
+            pts = ((lo, y), (hi, y))
+        if ux is None or not lo + 3 <= ux <= hi - 3:
+            ux = (lo + hi) / 2 if ux is None or hi - lo < 6 else min(max(ux, lo + 3), hi - 3)
+        marks = (ux, y)
+        if couple.id in with_children:  # slashes beside the stem, not across it
+            marks = ((lo + ux) / 2, y) if ux - lo >= hi - ux else ((ux + hi) / 2, y)
+        style = f"partnership:{couple.type}"
+        unions.append(UnionPoint(couple.id, (left, right), (ux, y), couple.rel_ids, style))
+        lines.append(RoutedLine(COUPLE, pts, style, couple.rel_ids, left, right, couple.id, marks))
+    return unions, lines
+
+
+def _origin(sibship_union: str, placed: dict[str, Placed], unions: dict[str, UnionPoint]) -> Point | None:
+    if sibship_union in unions:
+        return unions[sibship_union].point
+    parent = placed.get(sibship_union)
+    return (parent.x, parent.bottom) if parent else None
+
+
+def _descents(families: Families, placed: dict[str, Placed], unions: dict[str, UnionPoint]) -> list[RoutedLine]:
+    g = GENOGRAM
+    twin_of: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for key, members in families.twin_groups.items():
+        for member in members:
+            twin_of[member] = (key, members)
+
+    plans = []
+    for sibship in families.sibships:
+        origin = _origin(sibship.union, placed, unions)
+        if origin is None:
+            continue
+        anchors = _anchors(sibship, placed, twin_of)
+        xs = [origin[0], *(x for x, _ in anchors.values())]
+        base = min(placed[link.child].label_top for link in sibship.children) - 7.0
+        plans.append((sibship, origin, anchors, base, min(xs), max(xs)))
+    # Bars of different families that would overlap on the same row are staggered upwards.
+    by_row: dict[float, list[tuple[float, float, str]]] = defaultdict(list)
+    for sibship, _, _, base, lo, hi in plans:
+        by_row[round(base)].append((lo, hi, sibship.union))
+    levels: dict[str, int] = {}
+    for intervals in by_row.values():
+        levels.update(_overlapping_levels(intervals, margin=6.0))
+
+    lines: list[RoutedLine] = []
+    for sibship, origin, anchors, base, lo, hi in plans:
+        bar_y = base - levels[sibship.union] * g.bar_step
+        if origin[1] < bar_y - 2:
+            bar_y = max(bar_y, origin[1] + 6)
+        lines += _sibship_lines(sibship, origin, anchors, bar_y, lo, hi, placed, families)
+    return lines
+
+
+def _anchors(sibship: Sibship, placed: dict[str, Placed], twin_of: dict[str, tuple[str, tuple[str, ...]]]
+             ) -> dict[str, tuple[float, str]]:
+    """For each child, the x where its line leaves the sibling bar, and its twin group (or "")."""
+    anchors = {}
+    for link in sibship.children:
+        key, members = twin_of.get(link.child, ("", (link.child,)))
+        shown = [m for m in members if m in placed]
+        anchors[link.child] = (sum(placed[m].x for m in shown) / len(shown), key)
+    return anchors
+
+
+def _sibship_lines(sibship: Sibship, origin: Point, anchors: dict[str, tuple[float, str]], bar_y: float,
+                   lo: float, hi: float, placed: dict[str, Placed], families: Families) -> list[RoutedLine]:
+    types = {link.type for link in sibship.children}
+    trunk = "parentage:birth" if len(types) != 1 else f"parentage:{next(iter(types)).value}"
+    ox, oy = origin
+    lines: list[RoutedLine] = []
+    only = sibship.children[0] if len(sibship.children) == 1 else None
+    if only is not None and not anchors[only.child][1] and abs(placed[only.child].x - ox) < 4.0:
+        child = placed[only.child]  # straight under the union: one line, no bar
+        style = f"parentage:{only.type.value}"
+        return [RoutedLine(DROP, ((ox, oy), (ox, child.top_at(ox - child.x))), style, only.rel_ids, None,
+                           only.child, sibship.union)]
+    lines.append(RoutedLine(STEM, ((ox, oy), (ox, bar_y)), trunk, (), None, None, sibship.union))
+    if hi - lo > 0.5:
+        lines.append(RoutedLine(BAR, ((lo, bar_y), (hi, bar_y)), trunk, (), None, None, sibship.union))
+    twin_lines: dict[str, list[RoutedLine]] = defaultdict(list)
+    for link in sibship.children:
+        child = placed[link.child]
+        ax, twin_key = anchors[link.child]
+        style = f"parentage:{link.type.value}"
+        if twin_key:
+            line = RoutedLine(TWINS, ((ax, bar_y), (child.x, child.top_at(0))), style, link.rel_ids, None,
+                              link.child, sibship.union)
+            twin_lines[twin_key].append(line)
+        else:
+            line = RoutedLine(DROP, ((child.x, bar_y), (child.x, child.top_at(0))), style, link.rel_ids, None,
+                              link.child, sibship.union)
+        lines.append(line)
+    for key, pair in twin_lines.items():
+        if key in families.identical and len(pair) >= 2:
+            ends = [_lerp(line.points[0], line.points[1], 0.45) for line in (pair[0], pair[-1])]
+            lines.append(RoutedLine(TWIN_BAR, (ends[0], ends[1]), "twins:identical", (), None, None, sibship.union))
+    return lines
+
+
+def _lerp(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def _carers(families: Families, placed: dict[str, Placed], unions: dict[str, UnionPoint]) -> list[RoutedLine]:
+    """Carers' lines come into the child's side at mid-height, so they never read as a birth line.
+
+    A birth line comes down into the top of the symbol; an adoptive, foster, kinship or step line
+    runs down beside the child and turns into the side of the symbol, in its own pattern.
+    """
+    lines: list[RoutedLine] = []
+    count: dict[tuple[str, float], int] = defaultdict(int)
+    for link in families.carers:
+        child = placed[link.child]
+        if link.union:
+            if link.union not in unions:
+                continue
+            ox, oy = unions[link.union].point
+        else:
+            carer = placed[link.carers[0]]
+            ox, oy = carer.x, carer.bottom
+        side = -1.0 if ox < child.x else 1.0
+        k = count[(link.child, side)]
+        count[(link.child, side)] += 1
+        y = child.y + 5.0 * k
+        edge = child.x + side * _half_width_at(child, abs(y - child.y))
+        lane = child.x + side * (child.size / 2 + child.ring + 9.0 + 5.0 * k)
+        if (ox - lane) * side >= 0:  # the carer stands beyond the lane: straight down, then in
+            pts: tuple[Point, ...] = ((ox, oy), (ox, y), (edge, y))
+        else:  # the carer stands above the child: round into the lane first
+            turn = (child.label_top - 3.0 - 3.0 * k) if oy < child.label_top - 4 else max(child.label_bottom, oy) + 8
+            pts = ((ox, oy), (ox, turn), (lane, turn), (lane, y), (edge, y))
+        style = f"parentage:{link.type.value}"
+        start = None if link.union else link.carers[0]
+        lines.append(RoutedLine(CARER, pts, style, link.rel_ids, start, link.child, link.union))
+    return lines
+
+
+def _emotional(families: Families, placed: dict[str, Placed], rows: _Rows) -> list[RoutedLine]:
+    g = GENOGRAM
+    groups: dict[frozenset[str], list] = defaultdict(list)
+    for rel in families.emotional:
+        groups[frozenset((rel.source, rel.target))].append(rel)
+    lines: list[RoutedLine] = []
+    for rels in groups.values():
+        for k, rel in enumerate(rels):
+            a, b = placed[rel.source], placed[rel.target]
+            pts = _emotion_path(a, b, k, len(rels), rows.between(rel.source, rel.target), g.emotion_spacing)
+            lines.append(RoutedLine(EMOTIONAL, pts, f"emotional:{rel.type.value}", (rel.id,), rel.source,
+                                    rel.target, "", None, rel.type.directed))
+    return lines
+
+
+def _emotion_path(a: Placed, b: Placed, k: int, n: int, blocked: bool, spacing: float) -> tuple[Point, ...]:
+    gap = GENOGRAM.emotion_gap
+    same_row = abs(a.y - b.y) < 0.5
+    if same_row and not blocked:  # neighbours: a straight line above their couple line
+        y = a.y - a.size * 0.42 - k * spacing
+        sign = 1.0 if b.x > a.x else -1.0
+        dy_a, dy_b = abs(y - a.y), abs(y - b.y)
+        return ((a.x + sign * (_half_width_at(a, dy_a) + gap), y), (b.x - sign * (_half_width_at(b, dy_b) + gap), y))
+    if same_row:  # others stand between them: under the row, below the names, clear of the sibling bars
+        low = max(a.label_bottom, b.label_bottom) + 7 + k * spacing
+        sign = 1.0 if b.x > a.x else -1.0
+        ax, bx = a.x + sign * a.size * 0.3, b.x - sign * b.size * 0.3
+        return ((ax, a.bottom_at(a.size * 0.3) + gap), (ax, low), (bx, low), (bx, b.bottom_at(b.size * 0.3) + gap))
+    dx, dy = b.x - a.x, b.y - a.y
+    dist = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / dist, dy / dist
+    shift = (k - (n - 1) / 2) * spacing
+    nx, ny = -uy * shift, ux * shift
+    ra, rb = a.edge_towards(ux, uy) + gap, b.edge_towards(ux, uy) + gap
+    return ((a.x + ux * ra + nx, a.y + uy * ra + ny), (b.x - ux * rb + nx, b.y - uy * rb + ny))
+
+
+def _half_width_at(p: Placed, dy: float) -> float:
+    """Half the width of the symbol ``dy`` above or below its centre."""
+    half = p.size / 2 + p.ring
+    dy = min(dy, half * 0.95)
+    if p.shape in (ShapeKind.CIRCLE, ShapeKind.DOT):
+        return math.sqrt(half * half - dy * dy)
+    if p.shape is ShapeKind.DIAMOND:
+        return half * 1.15 - dy
+    return half
