@@ -166,8 +166,8 @@ def parse_json(path: PathLike, text: str, within: str = "") -> Any:
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
-        problem = "the JSON ends too early (is the file cut short?)" if not text[exc.pos:].strip() \
-            else f"not valid JSON ({exc.msg})"
+        cut_short = exc.msg.startswith("Unterminated string") or not text[exc.pos:].strip()
+        problem = "the JSON ends too early (is the file cut short?)" if cut_short else f"not valid JSON ({exc.msg})"
         place = f"{within}, character {exc.pos + 1}" if within else f"line {exc.lineno}, column {exc.colno}"
         raise ImportFailed(path, problem, place) from None
     except _RefusedJSON as exc:
