@@ -46,7 +46,7 @@ def write_case_file(doc: CaseDocument, path: Path) -> None:
             set_journal_mode(engine, "DELETE")
             with writing(engine) as connection:
                 insert_document(connection, doc, doc.case_id or new_id(), Stamp.now(os_user()),
-                                label="Write case file")
+                                label="Write case file", itemised=False)
         engine.dispose()
         _fsync(temp)
         os.replace(temp, path)
@@ -61,6 +61,7 @@ def read_case_file(path: Path) -> CaseDocument:
     """The case in the file at ``path``, as a detached document (not in any library, no sink)."""
     path = Path(path)
     check_sqlite_header(path, "a Circles case file", empty_ok=False)
+    _check_length(path)
     with tempfile.TemporaryDirectory(prefix="circles-read-") as folder:
         copy = Path(folder) / "case.circles"
         shutil.copyfile(path, copy)
@@ -85,6 +86,25 @@ def read_case_file(path: Path) -> CaseDocument:
 
 def _engine(path: Path) -> Engine:
     return make_engine(URL.create("sqlite", database=str(path)).render_as_string())
+
+
+def _check_length(path: Path) -> None:
+    """Refuse a truncated file even where SQLite would not notice (a short last page reads as zeros).
+
+    The header states the page size and the page count; the count is valid when the header's
+    "version-valid-for" number equals its change counter, which holds for every file Circles writes.
+    """
+    with path.open("rb") as file:
+        header = file.read(100)
+    if len(header) < 100:
+        raise StoreError(f"{path}: the case file is truncated ({len(header)} bytes)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and header[24:28] == header[92:96]:
+        expected, actual = page_size * pages, path.stat().st_size
+        if actual < expected:
+            raise StoreError(f"{path}: the case file is truncated ({actual} of {expected} bytes)")
 
 
 def _check_intact(engine: Engine, path: Path) -> None:

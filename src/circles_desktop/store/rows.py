@@ -94,18 +94,19 @@ def collector_paused() -> Iterator[None]:
 
 
 def insert_document(connection: Connection, doc: CaseDocument, case_id: str, stamp: Stamp,
-                    label: str) -> dict[RowKey, int]:
+                    label: str, *, itemised: bool = True) -> dict[RowKey, int]:
     """Write the whole document as a new case, in the caller's transaction; return the row versions.
 
-    The edit log gets one entry holding everything that was added, so the audit trail can tell what
-    a case looked like when it arrived.
+    The edit log gets one entry, ``label``; ``itemised``, it holds everything that was added, so the
+    audit trail can tell what a case looked like when it arrived. (A case file, a snapshot, does
+    without: it would double the file's size for nobody to read.)
     """
     with collector_paused():
-        return _insert_document(connection, doc, case_id, stamp, label)
+        return _insert_document(connection, doc, case_id, stamp, label, itemised)
 
 
 def _insert_document(connection: Connection, doc: CaseDocument, case_id: str, stamp: Stamp,
-                     label: str) -> dict[RowKey, int]:
+                     label: str, itemised: bool) -> dict[RowKey, int]:
     new = stamp.new_row()
     node_data = [(node, encode(node)) for node in doc.nodes()]
     rel_data = [(rel, encode(rel)) for rel in doc.relationships()]
@@ -116,8 +117,9 @@ def _insert_document(connection: Connection, doc: CaseDocument, case_id: str, st
         connection.execute(insert(relationships),
                            [{"case_id": case_id, **relationship_values(r, d), **new} for r, d in rel_data])
     added = [log_entry((CASE, case_id), None, encode(doc.info))]
-    added += [log_entry((NODE, n.id), None, d) for n, d in node_data]
-    added += [log_entry((RELATIONSHIP, r.id), None, d) for r, d in rel_data]
+    if itemised:
+        added += [log_entry((NODE, n.id), None, d) for n, d in node_data]
+        added += [log_entry((RELATIONSHIP, r.id), None, d) for r, d in rel_data]
     connection.execute(insert(edit_log), [{"case_id": case_id, "seq": 1, "at": stamp.at, "by": stamp.by,
                                            "label": label, "changes": added}])
     versions = {(CASE, case_id): 1}

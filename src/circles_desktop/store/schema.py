@@ -1,6 +1,8 @@
 """The database schema: cases, their nodes and relationships, and the log of every edit.
 
 One schema serves the local SQLite library, `.circles` case files and a team's PostgreSQL server.
+Text columns have no length limit: SQLite would not enforce one and PostgreSQL would, so a case that
+works on one machine could fail on the team's server (an imported id, a long name).
 Every row carries a version counter (optimistic concurrency: a write names the version it expects)
 and who/when it was made and last changed, so a shared server can refuse lost updates and the audit
 trail can say who did what. The model objects themselves are stored as JSON made by
@@ -26,14 +28,10 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
-    String,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
-
-ID_LENGTH = 64  # model ids are 32 hex digits; imported files may bring their own, a little longer
-
 
 class UtcDateTime(TypeDecorator[datetime]):
     """An aware UTC datetime on every back end (SQLite stores it naive, so UTC is put back on read)."""
@@ -73,22 +71,22 @@ class Base(DeclarativeBase):
 class _Tracked:
     """Who made a row and who changed it last, and the version a writer must name to change it."""
 
-    version: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int]
     created_at: Mapped[datetime]
-    created_by: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str]
     updated_at: Mapped[datetime]
-    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_by: Mapped[str]
 
 
 class CaseRow(_Tracked, Base):
     __tablename__ = "cases"
 
-    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
-    name: Mapped[str] = mapped_column(String)
-    reference: Mapped[str] = mapped_column(String)
-    team: Mapped[str] = mapped_column(String(200), index=True)  # access by case (the team server)
+    id: Mapped[str] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    reference: Mapped[str]
+    team: Mapped[str] = mapped_column(index=True)  # access by case (the team server)
     info: Mapped[dict[str, Any]]  # codec.encode(CaseInfo); name, reference and team are copies of it
-    last_seq: Mapped[int] = mapped_column(Integer)  # the number of the case's latest edit-log entry
+    last_seq: Mapped[int]  # the number of the case's latest edit-log entry
 
 
 class NodeRow(_Tracked, Base):
@@ -101,11 +99,11 @@ class NodeRow(_Tracked, Base):
     )
 
     ordinal: Mapped[int] = mapped_column(Ordinal, primary_key=True, autoincrement=True)
-    case_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("cases.id", ondelete="CASCADE"))
-    id: Mapped[str] = mapped_column(String(ID_LENGTH))
-    kind: Mapped[str] = mapped_column(String(20))
-    label: Mapped[str] = mapped_column(String)  # the display name, shown in search results
-    search_key: Mapped[str] = mapped_column(String)  # search_key(label): what a search matches
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    id: Mapped[str]
+    kind: Mapped[str]
+    label: Mapped[str]  # the display name, shown in search results
+    search_key: Mapped[str]  # search_key(label): what a search matches
     data: Mapped[dict[str, Any]]  # codec.encode(node)
 
 
@@ -123,11 +121,11 @@ class RelationshipRow(_Tracked, Base):
     )
 
     ordinal: Mapped[int] = mapped_column(Ordinal, primary_key=True, autoincrement=True)
-    case_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("cases.id", ondelete="CASCADE"))
-    id: Mapped[str] = mapped_column(String(ID_LENGTH))
-    kind: Mapped[str] = mapped_column(String(20))
-    source_id: Mapped[str] = mapped_column(String(ID_LENGTH))
-    target_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    id: Mapped[str]
+    kind: Mapped[str]
+    source_id: Mapped[str]
+    target_id: Mapped[str]
     data: Mapped[dict[str, Any]]  # codec.encode(relationship)
 
 
@@ -136,12 +134,11 @@ class EditLogRow(Base):
 
     __tablename__ = "edit_log"
 
-    case_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("cases.id", ondelete="CASCADE"),
-                                         primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
-    by: Mapped[str] = mapped_column(String(200))
-    label: Mapped[str] = mapped_column(String)
+    by: Mapped[str]
+    label: Mapped[str]
     # [{"what": "case" | "node" | "relationship", "id": ..., "before": {...} | None, "after": ...}, ...]
     changes: Mapped[list[dict[str, Any]]]
 
@@ -158,9 +155,15 @@ def search_key(text: str) -> str:
     SQLite's own ``lower()`` folds only ASCII, so "ŁUCJA" would not find "Łucja"; folding in Python
     once, on write, gives the same answer on SQLite and PostgreSQL.
     """
-    return unicodedata.normalize("NFKC", text).casefold().replace("\x00", "")
+    return column_text(unicodedata.normalize("NFKC", text).casefold())
 
 
 def column_text(text: str) -> str:
-    """Text for a plain column: PostgreSQL text cannot hold NUL (the JSON copy keeps it escaped)."""
+    """Text that any database column can hold. The exact text is in the row's JSON, escaped; this copy
+    is for lists and searches, so it loses what PostgreSQL text cannot hold (NUL) and what UTF-8
+    cannot encode (a lone surrogate, which only a bug elsewhere can make)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
     return text.replace("\x00", "")

@@ -13,8 +13,8 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-ID = sa.String(64)
-WHO = sa.String(200)
+ID = sa.String()
+WHO = sa.String()
 ORDINAL = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
@@ -47,7 +47,7 @@ def upgrade() -> None:
         sa.Column("ordinal", ORDINAL, autoincrement=True, nullable=False),
         sa.Column("case_id", ID, nullable=False),
         sa.Column("id", ID, nullable=False),
-        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("kind", sa.String(), nullable=False),
         sa.Column("label", sa.String(), nullable=False),
         sa.Column("search_key", sa.String(), nullable=False),
         sa.Column("data", sa.JSON(), nullable=False),
@@ -63,7 +63,7 @@ def upgrade() -> None:
         sa.Column("ordinal", ORDINAL, autoincrement=True, nullable=False),
         sa.Column("case_id", ID, nullable=False),
         sa.Column("id", ID, nullable=False),
-        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("kind", sa.String(), nullable=False),
         sa.Column("source_id", ID, nullable=False),
         sa.Column("target_id", ID, nullable=False),
         sa.Column("data", sa.JSON(), nullable=False),
