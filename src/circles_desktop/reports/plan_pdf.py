@@ -147,7 +147,7 @@ class _Plan:
         for row in rows:
             data.append([c if isinstance(c, (Flowable, list)) else self.para(c, cell) for c in row])
         total = sum(widths)
-        table = Table(data, colWidths=[BODY_WIDTH * w / total for w in widths], repeatRows=1)
+        table = Table(data, colWidths=[BODY_WIDTH * w / total for w in widths], repeatRows=1, splitInRow=1)
         commands: list[tuple[object, ...]] = [
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
             ("GRID", (0, 0), (-1, -1), 0.4, HexColor("#8c8c8c")),
@@ -238,7 +238,7 @@ def _professional(p: _Plan) -> tuple[list[Flowable], str]:
                          invitation.first_language, interpreter, invitation.access_needs])
     if inv_rows:
         story.append(p.table(["Name", "Role", "Invitation", "First language", "Interpreter", "Access needs"],
-                             inv_rows, [20, 15, 25, 14, 9, 17], shaded))
+                             inv_rows, [19, 14, 24, 14, 12, 17], shaded))
     else:
         story.append(p.para("Nobody is on the invite list yet."))
     if m.venue_access:
