@@ -20,6 +20,7 @@ from .model import (
     AnyNode,
     AnyRelationship,
     CaseInfo,
+    CirclePlacement,
     Household,
     Parentage,
     ParentageType,
@@ -248,3 +249,28 @@ def add_to_household(doc: CaseDocument, household_id: str, person_ids: Iterable[
     assert isinstance(household, Household)
     return update_node(doc, replace(household, members=household.members | frozenset(person_ids)),
                        "Add to household")
+
+
+def place_in_circles(doc: CaseDocument, places: dict[str, tuple[CirclePlacement | None, Point | None]],
+                     label: str | None = None) -> Edit:
+    """Put nodes in a ring and sector of the circles of support, where they were dropped.
+
+    Each node id maps to its new placement (None takes it out of the circles) and the point it was
+    dropped at (None lets the layout place it). One drag of several people is one undo step.
+    """
+    changes = []
+    for node_id, (placement, point) in places.items():
+        node = doc.node(node_id)
+        positions = {k: v for k, v in node.positions.items() if k != "circles"}
+        if placement is not None and point is not None:
+            positions["circles"] = (float(point[0]), float(point[1]))
+        changes.append(Change(node, replace(node, circle=placement, positions=positions)))
+    if label is None:
+        if len(places) != 1:
+            label = f"Place {len(places)} items"
+        else:
+            node_id, (placement, _) = next(iter(places.items()))
+            name = doc.node(node_id).label
+            label = (f"Place {name} in the {placement.ring.value} circle" if placement is not None
+                     else f"Take {name} out of the circles")
+    return Edit(label, tuple(changes))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..graph.document import CaseDocument
 from ..graph.model import (
@@ -316,13 +317,13 @@ class Footprint:
     name_size: float = CIRCLES.name_size
     detail_size: float = CIRCLES.detail_size
 
-    @property
+    @cached_property
     def width(self) -> float:
         widths = [estimate_width(line, self.name_size) for line in self.lines]
         widths.append(estimate_width(self.detail, self.detail_size))
         return max([self.symbol, *widths]) + 2.0
 
-    @property
+    @cached_property
     def height(self) -> float:
         lh = FONTS.line_height
         return (self.symbol + 2.0 + len(self.lines) * self.name_size * lh
@@ -330,6 +331,12 @@ class Footprint:
 
     def symbol_centre(self, box: Bounds) -> Point:
         return ((box.x0 + box.x1) / 2, box.y0 + self.symbol / 2)
+
+    def box_around(self, symbol_centre: Point) -> Bounds:
+        """The footprint whose symbol is centred on ``symbol_centre`` (how positions are stored)."""
+        x, y = symbol_centre
+        top = y - self.symbol / 2
+        return Bounds(x - self.width / 2, top, x + self.width / 2, top + self.height)
 
     def texts(self, box: Bounds, node_id: str) -> tuple[Text, ...]:
         """The name and detail as diagram text, inside ``box``."""
@@ -365,7 +372,7 @@ def footprint(doc: CaseDocument, node: AnyNode, child_ids: Sequence[str]) -> Foo
 @dataclass(frozen=True)
 class PlacedNode:
     node_id: str
-    box: Bounds  # the whole footprint; its centre is what ``positions["circles"]`` stores
+    box: Bounds  # the whole footprint; its symbol's centre is what ``positions["circles"]`` stores
     footprint: Footprint
     ring: Ring | None  # None for someone listed as not placed yet
     sector: Sector | None
@@ -429,11 +436,16 @@ class CirclesLayout:
         sector = next(s for s in SECTORS if angle_in(angle, *SECTOR_SPAN[s]))
         return ring, sector
 
-    def snap(self, ring: Ring, sector: Sector, width: float, height: float, point: Point) -> Point:
-        """The place nearest ``point`` where a box of this size lies wholly inside its ring and sector."""
+    def snap(self, node_id: str, ring: Ring, sector: Sector, symbol_centre: Point) -> Point:
+        """Where a node's symbol goes when dropped at ``symbol_centre`` in this ring and sector:
+        the nearest place at which its whole footprint lies inside the cell."""
+        foot = self.nodes[node_id].footprint
         inner, outer = self.bands[ring]
-        return snap_into(point, width, height, inner + CIRCLES.band_padding, outer - CIRCLES.band_padding,
-                         sector, self._margin(sector, "start"), self._margin(sector, "end"))
+        box = foot.box_around(symbol_centre)
+        centre = snap_into(centre_of(box), foot.width, foot.height, inner + CIRCLES.band_padding,
+                           outer - CIRCLES.band_padding, sector, self._margin(sector, "start"),
+                           self._margin(sector, "end"))
+        return foot.symbol_centre(box_at(centre, foot.width, foot.height))
 
     def _margin(self, sector: Sector, edge: str) -> float:
         return self.margins.get((sector, edge), CIRCLES.edge_margin)
@@ -522,19 +534,34 @@ def _row_fit_plain(sizes: Sequence[tuple[float, float]], nearest: float, sector:
 
 def _even_row(sizes: Sequence[tuple[float, float]], nearest: float, sector: Sector, margins: tuple[float, float],
               obstacles: Sequence[Bounds]) -> list[Bounds]:
-    """The row with the widest equal spacing that still fits (a bisection on the spacing)."""
-    best = _row_fit(sizes, nearest, sector, margins, obstacles, 0.0)
-    if len(best) < len(sizes):
-        return best
-    low, high = 0.0, (SECTOR_SPAN[sector][1] - SECTOR_SPAN[sector][0]) * nearest / max(len(sizes), 1)
-    for _ in range(8):
-        mid = (low + high) / 2
-        row = _row_fit(sizes, nearest, sector, margins, obstacles, mid)
+    """The row spread evenly: the room left at the end of a tight row, shared between all the gaps."""
+    tight = _row_fit(sizes, nearest, sector, margins, obstacles, 0.0)
+    if len(tight) < len(sizes) or not tight:
+        return tight
+    # How far the last box could still slide clockwise: that is the slack to share out.
+    width, height = sizes[-1]
+    last = tight[-1]
+    angle = math.atan2((last.y0 + last.y1) / 2, (last.x0 + last.x1) / 2)
+    start, end = SECTOR_SPAN[sector]
+    if angle < start:
+        angle += math.tau
+    step = 1.5 / max(nearest, 1.0)
+    slide = 0.0
+    while angle + slide + step <= end:
+        radius = radius_for_nearest(angle + slide + step, width, height, nearest)
+        box = box_at(polar(radius, angle + slide + step), width, height)
+        if not inside_wedge(box, start, end, *margins):
+            break
+        slide += step
+    spread = slide * nearest / len(sizes)
+    for _ in range(6):
+        if spread < 0.5:
+            break
+        row = _row_fit(sizes, nearest, sector, margins, obstacles, spread)
         if len(row) == len(sizes):
-            best, low = row, mid
-        else:
-            high = mid
-    return best
+            return row
+        spread *= 0.8
+    return tight
 
 
 def _pack_cell(items: Sequence[tuple[str, Footprint]], first_nearest: float, sector: Sector,
@@ -646,7 +673,8 @@ def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> C
         cell = cells[(node.circle.ring, node.circle.sector)]
         hand = node.positions.get("circles")
         if hand is not None:
-            cell.hand.append((node.id, foot, (float(hand[0]), float(hand[1]))))
+            box = foot.box_around((float(hand[0]), float(hand[1])))
+            cell.hand.append((node.id, foot, centre_of(box)))
         else:
             cell.auto.append((node.id, foot))
 

@@ -69,12 +69,16 @@ def node_items(node: AnyNode, placed: PlacedNode) -> list[AnyItem]:
     """A person's or service's symbol with the name under it (also used by the editor's scene)."""
     centre = placed.symbol_centre
     size = placed.footprint.symbol
-    outline = Stroke(COLOURS.ink, GENOGRAM.outline)
     if isinstance(node, Service):
         w, h = size * SERVICE_SYMBOL[0], size * SERVICE_SYMBOL[1]
-        symbol = Box(rect=Bounds(centre[0] - w / 2, centre[1] - h / 2, centre[0] + w / 2, centre[1] + h / 2),
-                     radius=3.0, stroke=outline, fill=COLOURS.paper, node_id=node.id, part="symbol")
-        return [symbol, *placed.texts()]
+        box = Box(rect=Bounds(centre[0] - w / 2, centre[1] - h / 2, centre[0] + w / 2, centre[1] + h / 2),
+                  radius=3.0, stroke=Stroke(COLOURS.ink, GENOGRAM.outline), fill=COLOURS.paper, node_id=node.id,
+                  part="service")
+        # An unpainted square on the symbol: scenes find a node's place (what positions["circles"]
+        # stores) and its selection outline from the Shape marked "symbol", as for a person.
+        anchor = Shape(kind=ShapeKind.SQUARE, centre=centre, size=w, stroke=None, fill=None, node_id=node.id,
+                       part="symbol")
+        return [anchor, box, *placed.texts()]
     kind = SHAPE_FOR_GENDER[node.gender] if isinstance(node, Person) else ShapeKind.ROUNDED_SQUARE
     crossed = isinstance(node, Person) and node.deceased
     return [*symbol_items(kind, centre, size, crossed=crossed, node_id=node.id), *placed.texts()]

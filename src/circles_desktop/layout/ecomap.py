@@ -259,30 +259,36 @@ def _household_centre(doc: CaseDocument, home: Household, member_ids: Sequence[s
     size = ECOMAP.detail_size + 0.5
     members: list[Member] = []
     rows = [row for row in (adults, kids) if row]
-    row_gap = symbol + size * 1.2 + ECOMAP.mini_gap + 6.0
-    top = -(len(rows) - 1) * row_gap / 2 - size * 0.6
+    # Names sit above the top row and below the bottom one, so the space between the rows holds only
+    # lines: descent, and any tie between the child and someone they live with.
+    row_gap = symbol + 2 * ECOMAP.mini_gap
+    top = -(len(rows) - 1) * row_gap / 2
     for r, row in enumerate(rows):
         widths = [max(symbol, estimate_width(p.short_name, size)) + ECOMAP.mini_gap for p in row]
         x = -sum(widths) / 2
         y = top + r * row_gap
+        above = r == 0 and len(rows) > 1
         for person, width in zip(row, widths):
             cx = x + width / 2
-            text = Text(text=person.short_name, at=(cx, y + symbol / 2 + size * 1.1), size=size, node_id=person.id,
-                        part="name")
+            baseline = y - symbol / 2 - size * 0.45 if above else y + symbol / 2 + size * 1.1
+            text = Text(text=person.short_name, at=(cx, baseline), size=size, node_id=person.id, part="name")
             members.append(Member(person.id, (cx, y), symbol, (text,)))
             x += width
-    lines = _member_lines(doc, members, {p.id for p in adults}, row_gap)
-    corners = [(m.centre[0] + dx, m.centre[1] + dy) for m in members
-               for dx in (-m.size / 2 - 4, m.size / 2 + 4) for dy in (-m.size / 2 - 4, m.size / 2 + size * 1.6)]
-    radius = max(ECOMAP.centre_radius, max(math.hypot(*c) for c in corners) + ECOMAP.text_padding)
-    title = _household_title(home, members, radius)
+    lines = _member_lines(doc, members, {p.id for p in adults})
+    boxes = [Bounds(m.centre[0] - m.size / 2 - 4, m.centre[1] - m.size / 2 - 4, m.centre[0] + m.size / 2 + 4,
+                    m.centre[1] + m.size / 2 + 4) for m in members] + [t.bounds for m in members for t in m.texts]
+    radius = max(ECOMAP.centre_radius,
+                 max(math.hypot(max(abs(b.x0), abs(b.x1)), max(abs(b.y0), abs(b.y1))) for b in boxes)
+                 + ECOMAP.text_padding)
+    content_top = min(b.y0 for b in boxes)
+    title = _household_title(home, content_top, radius)
     while title is None:
         radius += 4.0
-        title = _household_title(home, members, radius)
+        title = _household_title(home, content_top, radius)
     return radius, (title,), tuple(members), lines
 
 
-def _household_title(home: Household, members: Sequence[Member], radius: float) -> Text | None:
+def _household_title(home: Household, content_top: float, radius: float) -> Text | None:
     """The household's name inside the top of its circle, or None when the circle is too small for it."""
     size = ECOMAP.detail_size
     width, height = estimate_width(home.label, size), size * 1.1
@@ -290,8 +296,7 @@ def _household_title(home: Household, members: Sequence[Member], radius: float) 
     if width / 2 >= reach:
         return None
     top = -math.sqrt(reach * reach - (width / 2) ** 2)
-    highest = min((m.centre[1] - m.size / 2 - 3.0 for m in members), default=radius)
-    if top + height > highest - 3.0:
+    if top + height > content_top - 2.0:
         return None
     return Text(text=home.label, at=(0.0, top + size * 0.85), size=size, colour=COLOURS.muted, node_id=home.id,
                 part="household-name")
@@ -312,8 +317,7 @@ def _couples_first(doc: CaseDocument, adults: list[Person]) -> list[Person]:
     return ordered
 
 
-def _member_lines(doc: CaseDocument, members: Sequence[Member], adult_ids: set[str], row_gap: float
-                  ) -> tuple[MemberLine, ...]:
+def _member_lines(doc: CaseDocument, members: Sequence[Member], adult_ids: set[str]) -> tuple[MemberLine, ...]:
     where = {m.node_id: m for m in members}
     lines: list[MemberLine] = []
     units: list[tuple[Point, set[str]]] = []  # where a line of descent starts, and its children
