@@ -1,15 +1,16 @@
-"""Where the drawing fonts are: the Noto files shipped in resources/fonts, or a system fallback.
+"""Which font files the drawings use: the shipped Noto Sans, or a system font when it is missing.
 
-The PDF back end registers these files with ReportLab and the Qt back end with QFontDatabase, so
-every output measures and draws text with the same font as the screen.
+The PDF back end writes text through reports.fonts (the same shipped files, one face per script);
+the Qt back end registers these files with QFontDatabase, so the screen and the PNG measure and draw
+text with the same font as the printout.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from functools import cache
 from pathlib import Path
+
+from ..runtime import fonts_dir
 
 FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
 _SYSTEM_FALLBACKS = {
@@ -20,29 +21,19 @@ _SYSTEM_FALLBACKS = {
 }
 
 
-def resource_dirs() -> list[Path]:
-    """Places a resources/ folder may be: $CIRCLES_RESOURCES, a frozen app's bundle, the source tree."""
-    places = []
-    if os.environ.get("CIRCLES_RESOURCES"):
-        places.append(Path(os.environ["CIRCLES_RESOURCES"]))
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        places.append(Path(bundle) / "resources")
-    here = Path(__file__).resolve()
-    places += [here.parents[3] / "resources", here.parents[1] / "resources"]
-    return places
-
-
 @cache
 def font_file(bold: bool = False) -> Path:
-    """The TrueType file for the drawing font; raises FileNotFoundError naming where it looked."""
-    looked = []
-    for folder in resource_dirs():
-        path = folder / "fonts" / FILES[bold]
-        if path.is_file():
-            return path
-        looked.append(str(path))
+    """The TrueType file of the drawing font; raises FileNotFoundError naming where it looked."""
+    shipped = fonts_dir() / FILES[bold]
+    if shipped.is_file():
+        return shipped
     for candidate in _SYSTEM_FALLBACKS[bold]:
         if Path(candidate).is_file():
             return Path(candidate)
-    raise FileNotFoundError(f"no drawing font found; looked for {', '.join(looked)} and the system fonts")
+    raise FileNotFoundError(f"no drawing font found: {shipped} is missing and no system font could stand in")
+
+
+def shipped_fonts() -> list[Path]:
+    """Every font file Circles ships (the other scripts' faces too), for a renderer to register."""
+    folder = fonts_dir()
+    return sorted(folder.glob("*.ttf")) if folder.is_dir() else []

@@ -23,7 +23,7 @@ from .families import Families, genogram_people, read_families
 from .focus import DEFAULT_GENERATIONS, focus_subset
 from .genogram_dot import DotGraph, Slot, build_dot
 from .graphviz import DEFAULT_TIMEOUT, layout_dot
-from .households import slab_outline
+from .households import household_pieces, slab_outline
 from .labels import PersonLabels, couple_years, person_labels
 from .routing import Placed, RoutedLine, UnionPoint, route
 from .style import EMOTIONAL_LOOK, FONTS, GENOGRAM, SHAPE_FOR_GENDER, ShapeKind
@@ -36,6 +36,8 @@ __all__ = ["GenogramLayout", "HouseholdOutline", "RoutedLine", "UnionPoint", "ge
 
 @dataclass(frozen=True)
 class HouseholdOutline:
+    """One boundary of a household; a household whose members stand apart has several."""
+
     household_id: str
     points: tuple[Point, ...]  # a closed polygon with rounded corners
     members: tuple[str, ...]
@@ -109,7 +111,8 @@ def _prepare(doc: CaseDocument, focus: str | None, generations: int | None, excl
     families = read_families(doc, people, exclude)
     today = dt.date.today()
     labels = {p.id: person_labels(p, today) for p in people}
-    widths = {pid: max(GENOGRAM.symbol + 6.0, label.width()) for pid, label in labels.items()}
+    fed = {link.child for sibship in families.sibships for link in sibship.children}
+    widths = {pid: max(GENOGRAM.symbol + 6.0, label.width(beside_line=pid in fed)) for pid, label in labels.items()}
     tallest = max((label.name_height for label in labels.values()), default=0.0)
     dates = max((label.years_height for label in labels.values()), default=0.0)
     rank_gap = tallest + dates + 44.0
@@ -179,12 +182,13 @@ def genogram_layout(doc: CaseDocument, *, focus: str | None = None, generations:
         moved = couple.left in hand or couple.right in hand
         union_x[couple.id] = None if moved else at(prep.dot.unions[couple.id])[0]
     unions, lines = route(prep.families, placed, union_x)
-    households = tuple(_household(h.id, h.members, placed) for h in prep.families.households)
     rows = {y: i for i, y in enumerate(sorted({round(p.y, 1) for p in placed.values()}))}
+    row_of = {pid: rows[round(p.y, 1)] for pid, p in placed.items()}
+    households = _households(prep.families, placed, row_of)
     return GenogramLayout(
         positions=MappingProxyType(positions),
         sizes=MappingProxyType({pid: p.size for pid, p in placed.items()}),
-        rows=MappingProxyType({pid: rows[round(p.y, 1)] for pid, p in placed.items()}),
+        rows=MappingProxyType(row_of),
         unions=tuple(unions),
         lines=tuple(lines),
         households=households,
@@ -201,10 +205,19 @@ def _label_box(p: Placed, padding: float = 0.0) -> Bounds:
     return Bounds(p.x - half, p.label_top - padding, p.x + half, p.label_bottom + padding)
 
 
-def _household(household_id: str, members: frozenset[str], placed: dict[str, Placed]) -> HouseholdOutline:
-    inside = sorted(m for m in members if m in placed)
-    boxes = [_label_box(placed[m], GENOGRAM.household_padding) for m in inside]
-    return HouseholdOutline(household_id, slab_outline(boxes, GENOGRAM.household_radius), tuple(inside))
+def _households(families: Families, placed: dict[str, Placed], row_of: dict[str, int]
+                ) -> tuple[HouseholdOutline, ...]:
+    rows: dict[int, list[str]] = {}
+    for pid in sorted(placed, key=lambda p: placed[p].x):
+        rows.setdefault(row_of[pid], []).append(pid)
+    boxes = {pid: _label_box(p, GENOGRAM.household_padding) for pid, p in placed.items()}
+    outlines = []
+    for household in families.households:
+        members = {m for m in household.members if m in placed}
+        for piece in household_pieces(members, rows, row_of, boxes):
+            outline = slab_outline([boxes[m] for m in piece], GENOGRAM.household_radius)
+            outlines.append(HouseholdOutline(household.id, outline, tuple(sorted(piece))))
+    return tuple(outlines)
 
 
 def _bounds(placed: dict[str, Placed], lines: list[RoutedLine], households: tuple[HouseholdOutline, ...]) -> Bounds:

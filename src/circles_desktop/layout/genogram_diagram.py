@@ -26,9 +26,10 @@ from ..graph.model import (
 )
 from .diagram import Align, AnyItem, Diagram, Line, Point, Polygon, Shape, Stroke, Text
 from .genogram import GenogramLayout, genogram_layout, symbol_shape
-from .labels import PersonLabels, couple_years, person_labels
+from .labels import YEARS_OFFSET, PersonLabels, couple_years, person_labels
 from .legend import build_legend
 from .notation import line_item, symbol_items
+from .textsize import wrap
 from .routing import CARER, COUPLE, EMOTIONAL, TWIN_BAR, RoutedLine
 from .style import (
     CO_PARENTS_LOOK,
@@ -113,11 +114,13 @@ class _Builder:
         look = HOUSEHOLD_LOOK
         self.back.append(Polygon(points=points, stroke=Stroke(look.colour, look.width, look.pattern), fill=None,
                                  node_id=household_id, part="household"))
+        # The name sits on the bottom edge, wrapped to the outline's width so neighbours' names do not collide.
         bottom = max(p[1] for p in points)
-        left = min(p[0] for p in points if abs(p[1] - bottom) < 1.0)
-        self.text.append(Text(text=household.label, at=(left + 6, bottom + FONTS.years * 0.35), size=FONTS.years,
-                              align=Align.START, colour=COLOURS.household, halo=True, node_id=household_id,
-                              part="household"))
+        edge = [p[0] for p in points if abs(p[1] - bottom) < 1.0]
+        middle, room = (min(edge) + max(edge)) / 2, max(max(edge) - min(edge) + 2 * GENOGRAM.household_radius - 8, 30)
+        for i, text in enumerate(wrap(household.label, FONTS.years, room)):
+            self.text.append(Text(text=text, at=(middle, bottom + FONTS.years * (0.35 + 1.15 * i)), size=FONTS.years,
+                                  colour=COLOURS.household, halo=True, node_id=household_id, part="household"))
         self.use("household")
 
     def _line(self, line: RoutedLine) -> None:
@@ -182,7 +185,7 @@ class _Builder:
         if labels.years:
             years_y = y - size / 2 - 3
             if fed:  # the line from the parents comes down into the symbol's top: keep the years beside it
-                self.text.append(Text(text=labels.years, at=(x + 2.5, years_y), size=FONTS.years, align=Align.START,
+                self.text.append(Text(text=labels.years, at=(x + YEARS_OFFSET, years_y), size=FONTS.years, align=Align.START,
                                       colour=COLOURS.ink, halo=True, node_id=person.id, part="years"))
             else:
                 self.text.append(Text(text=labels.years, at=(x, years_y), size=FONTS.years, halo=True,

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
+from .. import runtime
 from .diagram import Bounds, Point
 
 DOT_ENV = "CIRCLES_DOT"
@@ -44,17 +45,13 @@ class GraphvizTimeout(GraphvizError):
     """``dot`` took longer than the time limit."""
 
 
-def _candidates() -> list[Path]:
-    """Where a bundled ``dot`` may be, most specific first."""
+def _next_to_app() -> list[Path]:
+    """A ``dot`` shipped beside a frozen app's executable (some installers put it there)."""
+    if not getattr(sys, "frozen", False):
+        return []
     exe = "dot.exe" if sys.platform == "win32" else "dot"
-    places: list[Path] = []
-    bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller build unpacks its data here
-    if bundle:
-        places += [Path(bundle) / "graphviz" / "bin" / exe, Path(bundle) / "graphviz" / exe]
-    if getattr(sys, "frozen", False):
-        app_dir = Path(sys.executable).resolve().parent
-        places += [app_dir / "graphviz" / "bin" / exe, app_dir / "graphviz" / exe, app_dir / exe]
-    return places
+    app_dir = Path(sys.executable).resolve().parent
+    return [app_dir / "graphviz" / "bin" / exe, app_dir / "graphviz" / exe, app_dir / exe]
 
 
 def find_dot() -> Path:
@@ -66,7 +63,8 @@ def find_dot() -> Path:
             return path
         raise GraphvizNotFound(f"{DOT_ENV} is set to {configured}, which is not a program that can be run; "
                                f"{_INSTALL_HINT}")
-    for path in _candidates():
+    bundled = runtime.bundled_dot()
+    for path in ([bundled] if bundled else []) + _next_to_app():
         if path.is_file() and os.access(path, os.X_OK):
             return path
     found = shutil.which("dot")
@@ -88,6 +86,9 @@ class DotLayout:
 def run_dot(dot_text: str, *, timeout: float = DEFAULT_TIMEOUT) -> dict:
     """Run ``dot -Tjson`` on ``dot_text`` and return the parsed JSON."""
     program = find_dot()
+    env = None
+    if program == runtime.bundled_dot():  # the bundle's dot must load the bundle's plugins
+        env = {**os.environ, **runtime.graphviz_environment()}
     try:
         done = subprocess.run(
             [str(program), "-Tjson"],
@@ -95,6 +96,7 @@ def run_dot(dot_text: str, *, timeout: float = DEFAULT_TIMEOUT) -> dict:
             capture_output=True,
             timeout=timeout,
             check=False,
+            env=env,
         )
     except subprocess.TimeoutExpired:
         raise GraphvizTimeout(f"Graphviz took longer than {timeout:g} s to lay out this drawing; "

@@ -1,10 +1,12 @@
 """Household boundaries: a dashed outline drawn around the people who live together.
 
 A plain rectangle around a household can take in someone who lives elsewhere (a grandmother whose
-grandchild lives with her has the child's mother between them). The outline is therefore built row by
-row: one band per generation, as wide as that generation's members, joined to the next band by a
-neck as wide as the two bands share. The result is a stack of horizontal slabs, which makes a simple
-polygon; its corners are rounded so it reads as a boundary, not as a symbol.
+grandchild lives with her has the child's mother between them), and that would tell the reader
+something false. So a household is first cut into *runs*: members standing next to each other in a
+row with nobody else between them. When the runs sit in neighbouring rows, one above the other, one
+outline takes them all in: a band per row joined by a neck as wide as the bands share (a stack of
+horizontal slabs, a simple polygon). Otherwise each run gets its own rounded box, and the diagram
+writes the household's name on each, so no outline ever encloses someone who lives elsewhere.
 """
 
 from __future__ import annotations
@@ -15,6 +17,32 @@ from collections.abc import Sequence
 from .diagram import Bounds, Point
 
 _ARC_STEPS = 4
+
+
+def household_pieces(members: set[str], rows: dict[int, list[str]], row_of: dict[str, int],
+                     boxes: dict[str, Bounds]) -> list[list[str]]:
+    """The groups of members that get one outline each (see the module docstring).
+
+    ``rows`` lists each row's people left to right; ``boxes`` is each member's area with labels.
+    """
+    runs: list[tuple[int, list[str]]] = []
+    for row in sorted({row_of[m] for m in members}):
+        current: list[str] = []
+        for person in rows[row]:
+            if person in members:
+                current.append(person)
+            elif current:
+                runs.append((row, current))
+                current = []
+        if current:
+            runs.append((row, current))
+    stacked = all(b[0] == a[0] + 1 for a, b in zip(runs, runs[1:]))
+    if stacked:
+        spans = [(min(boxes[m].x0 for m in run), max(boxes[m].x1 for m in run)) for _, run in runs]
+        stacked = all(max(a[0], b[0]) < min(a[1], b[1]) for a, b in zip(spans, spans[1:]))
+    if stacked:
+        return [[m for _, run in runs for m in run]]
+    return [run for _, run in runs]
 
 
 def slab_outline(boxes: Sequence[Bounds], radius: float, neck: float = 16.0) -> tuple[Point, ...]:

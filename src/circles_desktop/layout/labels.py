@@ -32,11 +32,19 @@ class PersonLabels:
         """Room above the symbol for the years."""
         return FONTS.years + 3.0 if self.years else 0.0
 
-    def width(self) -> float:
-        """The widest label, to keep neighbours clear of it."""
+    def width(self, beside_line: bool = False) -> float:
+        """The room the labels need, centred on the symbol.
+
+        ``beside_line``: the years are written to the right of the line coming down into the
+        symbol's top, so they need twice their width.
+        """
         widths = [estimate_width(line, FONTS.name) for line in self.name_lines]
-        widths.append(estimate_width(self.years, FONTS.years))
+        years = estimate_width(self.years, FONTS.years)
+        widths.append(2 * (years + YEARS_OFFSET) if beside_line and self.years else years)
         return max(widths, default=0.0)
+
+
+YEARS_OFFSET = 2.5  # from the line coming down into a symbol to the years written beside it
 
 
 def _year(date: PartialDate) -> str:
@@ -95,12 +103,12 @@ def person_labels(person: Person, today: dt.date) -> PersonLabels:
 
 
 _START_WORD = {PartnershipType.COHABITING: "tog.", PartnershipType.DATING: "", PartnershipType.ENGAGED: "eng."}
-_END_WORD = {PartnershipType.SEPARATED: "sep.", PartnershipType.DIVORCED: "div."}
+_END_WORD = {PartnershipType.SEPARATED: "sep.", PartnershipType.DIVORCED: "div.", PartnershipType.WIDOWED: "wid."}
 
 
 def couple_years(rel: Partnership) -> tuple[str, str]:
     """What is written on a couple line: when it began ("m. 2003") and how it ended ("div. 2012")."""
     start_word = _START_WORD.get(rel.type, "m.")
     start = f"{start_word} {rel.start.year}" if rel.start and start_word else ""
-    end = f"{_END_WORD.get(rel.type, 'ended')} {rel.end.year}" if rel.end else ""
+    end = f"{_END_WORD.get(rel.type, 'ended')} {rel.end.year}" if rel.end else ""  # "ended 2019"
     return start, end

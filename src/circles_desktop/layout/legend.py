@@ -67,7 +67,7 @@ LABELS: dict[str, str] = {
 }
 
 _COUPLE_WORDS = {"m.": "married", "tog.": "moved in together", "eng.": "engaged", "sep.": "separated",
-                 "div.": "divorced", "ended": "ended"}
+                 "div.": "divorced", "wid.": "widowed", "ended": "the year it ended"}
 
 _ORDER = list(LABELS)
 

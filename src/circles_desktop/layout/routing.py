@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .diagram import Point
 from .families import Families, Sibship
-from .style import GENOGRAM, ShapeKind
+from .style import EMOTIONAL_LOOK, FONTS, GENOGRAM, ShapeKind
 
 COUPLE = "couple"
 STEM = "stem"
@@ -157,7 +157,12 @@ def route(families: Families, placed: dict[str, Placed], union_x: dict[str, floa
     points = {u.id: u for u in unions}
     lines += _descents(families, placed, points)
     lines += _carers(families, placed, points)
-    lines += _emotional(families, placed, rows)
+    floors: dict[float, float] = defaultdict(float)  # per row: the deepest couple line running under it
+    for line in lines:
+        if line.kind == COUPLE and len(line.points) == 4 and line.start_node:
+            row = round(placed[line.start_node].y, 1)
+            floors[row] = max(floors[row], line.points[1][1])
+    lines += _emotional(families, placed, rows, floors)
     return unions, lines
 
 
@@ -322,31 +327,37 @@ def _carers(families: Families, placed: dict[str, Placed], unions: dict[str, Uni
     return lines
 
 
-def _emotional(families: Families, placed: dict[str, Placed], rows: _Rows) -> list[RoutedLine]:
+def _emotional(families: Families, placed: dict[str, Placed], rows: _Rows, floors: dict[float, float]
+               ) -> list[RoutedLine]:
     g = GENOGRAM
     groups: dict[frozenset[str], list] = defaultdict(list)
     for rel in families.emotional:
         groups[frozenset((rel.source, rel.target))].append(rel)
     lines: list[RoutedLine] = []
     for rels in groups.values():
+        # room for a word beside each line when any of them carries one
+        spacing = g.emotion_spacing + (FONTS.tag + 3.0 if any(EMOTIONAL_LOOK[r.type].tag for r in rels) else 0.0)
         for k, rel in enumerate(rels):
             a, b = placed[rel.source], placed[rel.target]
-            pts = _emotion_path(a, b, k, len(rels), rows.between(rel.source, rel.target), g.emotion_spacing)
+            pts = _emotion_path(a, b, k, len(rels), rows.between(rel.source, rel.target), spacing,
+                                floors.get(round(a.y, 1), -math.inf))
             lines.append(RoutedLine(EMOTIONAL, pts, f"emotional:{rel.type.value}", (rel.id,), rel.source,
                                     rel.target, "", None, rel.type.directed))
     return lines
 
 
-def _emotion_path(a: Placed, b: Placed, k: int, n: int, blocked: bool, spacing: float) -> tuple[Point, ...]:
+def _emotion_path(a: Placed, b: Placed, k: int, n: int, blocked: bool, spacing: float, floor: float
+                  ) -> tuple[Point, ...]:
     gap = GENOGRAM.emotion_gap
     same_row = abs(a.y - b.y) < 0.5
-    if same_row and not blocked:  # neighbours: a straight line above their couple line
-        y = a.y - a.size * 0.42 - k * spacing
+    if same_row and not blocked and k == 0:  # neighbours: a straight line above their couple line
+        y = a.y - a.size * 0.42
         sign = 1.0 if b.x > a.x else -1.0
         dy_a, dy_b = abs(y - a.y), abs(y - b.y)
         return ((a.x + sign * (_half_width_at(a, dy_a) + gap), y), (b.x - sign * (_half_width_at(b, dy_b) + gap), y))
-    if same_row:  # others stand between them: under the row, below the names, clear of the sibling bars
-        low = max(a.label_bottom, b.label_bottom) + 7 + k * spacing
+    if same_row:  # others stand between them, or the straight line is taken: under the row, below the names
+        k = k - 1 if not blocked else k
+        low = max(a.label_bottom, b.label_bottom, floor) + 7 + spacing - GENOGRAM.emotion_spacing + k * spacing
         sign = 1.0 if b.x > a.x else -1.0
         ax, bx = a.x + sign * a.size * 0.3, b.x - sign * b.size * 0.3
         return ((ax, a.bottom_at(a.size * 0.3) + gap), (ax, low), (bx, low), (bx, b.bottom_at(b.size * 0.3) + gap))

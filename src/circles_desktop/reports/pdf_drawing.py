@@ -3,14 +3,14 @@
 ``diagram_drawing`` turns a Diagram into a ReportLab ``Drawing`` scaled to a box, for the printable
 reports to place in their flowing pages; ``write_pdf`` prints one diagram on one A4 or A3 page,
 turned to whichever orientation lets it be drawn largest. Geometry comes from layout.strokes, so
-patterns, slashes and arrows match the screen and the SVG exactly; fonts are the shipped Noto files
-(layout.fonts), registered once.
+patterns, slashes and arrows match the screen and the SVG exactly. Text goes through reports.fonts,
+which picks a shipped Noto face per script and shapes complex scripts, so a Bengali or Arabic name
+on a genogram prints as it does in the meeting plan.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,38 +19,17 @@ from reportlab.graphics.shapes import Drawing, Ellipse, Group, PolyLine, Polygon
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout.diagram import Align, Diagram
-from ..layout.fonts import font_file
 from ..layout.strokes import EllipseOp, Op, PathOp, Pen, RectOp, TextOp, diagram_ops
 from ..layout.style import COLOURS, FONTS
+from . import fonts
 
 PAPERS = {"a4": A4, "a3": A3}
 MARGIN = 12 * mm
 MAX_SCALE = 1.5  # a small family is drawn larger, but not so large it looks like a poster
-
-REGULAR = "CirclesSans"
-BOLD = "CirclesSans-Bold"
-_registered = threading.Lock()
 _ANCHOR = {Align.START: "start", Align.MIDDLE: "middle", Align.END: "end"}
-
-
-def register_fonts() -> tuple[str, str]:
-    """Register the drawing fonts with ReportLab (once); returns the regular and bold font names."""
-    with _registered:
-        if REGULAR not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(REGULAR, str(font_file(False))))
-            pdfmetrics.registerFont(TTFont(BOLD, str(font_file(True))))
-            pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
-    return REGULAR, BOLD
-
-
-def font_for(text: str, bold: bool) -> str:
-    """The registered font to write ``text`` in (the place to add per-script fonts)."""
-    return BOLD if bold else REGULAR
 
 
 def diagram_drawing(diagram: Diagram, *, width: float | None = None, height: float | None = None,
@@ -59,7 +38,6 @@ def diagram_drawing(diagram: Diagram, *, width: float | None = None, height: flo
 
     The diagram is drawn as it is: place its legend first (``with_legend_placed``) to include it.
     """
-    register_fonts()
     bounds = diagram.bounds
     scale = 1.0
     if width is not None and height is not None:
@@ -111,16 +89,14 @@ def _shapes(op: Op, x0: float, y1: float) -> list[object]:
         _stroke(shape, op.pen)
         return [shape]
     assert isinstance(op, TextOp)
-    font = font_for(op.text, op.bold)
     x, y = op.at[0] - x0, y1 - op.at[1]
     shapes: list[object] = []
     if op.halo:
-        width = pdfmetrics.stringWidth(op.text, font, op.size)
-        left = x - (width / 2 if op.align is Align.MIDDLE else width if op.align is Align.END else 0.0)
-        shapes.append(Rect(left - 1.0, y - op.size * 0.2, width + 2.0, op.size * 0.95,
+        drawn = fonts.width(op.text, op.size, op.bold)
+        left = x - (drawn / 2 if op.align is Align.MIDDLE else drawn if op.align is Align.END else 0.0)
+        shapes.append(Rect(left - 1.0, y - op.size * 0.2, drawn + 2.0, op.size * 0.95,
                            fillColor=HexColor(COLOURS.paper), strokeColor=None))
-    shapes.append(String(x, y, op.text, fontName=font, fontSize=op.size, fillColor=HexColor(op.colour),
-                         textAnchor=_ANCHOR[op.align]))
+    shapes += fonts.label_strings(op.text, x, y, op.size, op.bold, _ANCHOR[op.align], HexColor(op.colour))
     return shapes
 
 
@@ -148,7 +124,6 @@ def write_pdf(diagram: Diagram, path: str | os.PathLike[str], *, paper: str = "a
     """Print the diagram, with its legend, on one page of ``paper`` ("a4" or "a3"), as vector PDF."""
     if paper.lower() not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
-    _, bold = register_fonts()
     title_room = FONTS.title * 2.2 if title else 0.0
     page = _best_page(diagram, PAPERS[paper.lower()], title_room)
     room_w = page.size[0] - 2 * MARGIN
@@ -161,8 +136,7 @@ def write_pdf(diagram: Diagram, path: str | os.PathLike[str], *, paper: str = "a
         canvas.setTitle(title or "Circles drawing")
         canvas.setCreator("Circles")
         if title:
-            canvas.setFont(bold, FONTS.title)
-            canvas.drawString(MARGIN, page.size[1] - MARGIN - FONTS.title, title)
+            fonts.draw(canvas, MARGIN, page.size[1] - MARGIN - FONTS.title, title, FONTS.title, bold=True)
         x = MARGIN + (room_w - drawing.width) / 2
         y = page.size[1] - MARGIN - title_room - drawing.height
         renderPDF.draw(drawing, canvas, x, y)

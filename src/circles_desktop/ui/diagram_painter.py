@@ -14,24 +14,24 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from ..layout.diagram import Align, AnyItem, Diagram
-from ..layout.fonts import font_file
+from ..layout.fonts import font_file, shipped_fonts
 from ..layout.strokes import EllipseOp, Op, PathOp, Pen, RectOp, TextOp, diagram_ops, item_ops
 from ..layout.style import COLOURS, FONTS
 
 
 @cache
 def font_family() -> str:
-    """Register the shipped Noto Sans with Qt (once) and return the family name to ask for.
+    """Register the shipped fonts with Qt (once) and return the drawing font's family name.
 
-    Needs a QGuiApplication. Falls back to the style table's family when the files cannot be loaded.
+    Every shipped face is registered, not just Noto Sans, so Qt's own fallback finds Bengali, Arabic,
+    Tamil, ... glyphs on machines that have no such fonts installed. Needs a QGuiApplication.
     """
-    family = FONTS.family
-    for bold in (False, True):
-        font_id = QFontDatabase.addApplicationFont(str(font_file(bold)))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if families and not bold:
-            family = families[0]
-    return family
+    for path in shipped_fonts():
+        QFontDatabase.addApplicationFont(str(path))
+    font_id = QFontDatabase.addApplicationFont(str(font_file(False)))
+    QFontDatabase.addApplicationFont(str(font_file(True)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else FONTS.family
 
 
 def paint_diagram(painter: QPainter, diagram: Diagram) -> None:
