@@ -162,8 +162,10 @@ def _scan(path: PathLike, raw: bytes) -> tuple[dict[object, int], dict[object, i
     except expat.ExpatError as exc:
         reason = expat.ErrorString(exc.code)
         problem = "the XML ends too early (is the file cut short?)" if reason in _CUT_SHORT \
-            else f"not well-formed XML ({reason})"
+            else f"XML error: {reason}"
         raise ImportFailed(path, problem, f"line {exc.lineno}, column {exc.offset + 1}") from None
+    except LookupError as exc:  # the XML declaration names an encoding Python does not know
+        raise ImportFailed(path, f"the XML declares an encoding that cannot be read ({exc})", "line 1") from None
     return lines["node"], lines["edge"]
 
 
