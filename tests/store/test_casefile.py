@@ -213,3 +213,12 @@ def test_a_writer_killed_mid_write_never_leaves_a_half_file(tmp_path: Path) -> N
         doc = read_case_file(path)  # the old file or a complete new one, never a broken one
         assert doc.info.name in ("Zain family", "Big family")
         assert len(doc.people()) in (3, 400)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_case_file_is_private_to_its_owner(tmp_path: Path) -> None:
+    path = tmp_path / "zain.circles"
+    path.write_bytes(b"old")
+    path.chmod(0o644)
+    write_case_file(_small_case(), path)
+    assert path.stat().st_mode & 0o777 == 0o600

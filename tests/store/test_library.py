@@ -113,7 +113,8 @@ def test_delete_case_removes_everything_in_it(db_url: str, library: Library) -> 
     assert _rows(db_url, doc.case_id) == [2, 1, 3]  # type: ignore[arg-type]
     library.delete_case(doc.case_id)  # type: ignore[arg-type]
     assert _rows(db_url, doc.case_id) == [0, 0, 0]  # type: ignore[arg-type]
-    assert [c.name for c in library.list_cases()] == ["Sayah"] and _rows(db_url, keep.case_id) == [1, 0, 2]  # type: ignore[arg-type]
+    assert [c.name for c in library.list_cases()] == ["Sayah"]
+    assert _rows(db_url, keep.case_id) == [1, 0, 2]  # type: ignore[arg-type]
     with pytest.raises(CaseNotFound, match="no case with id"):
         library.open_case(doc.case_id)  # type: ignore[arg-type]
     with pytest.raises(CaseNotFound):

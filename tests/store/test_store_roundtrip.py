@@ -20,7 +20,6 @@ from circles_desktop.graph.model import (
     EcomapTie,
     Emotional,
     EmotionalType,
-    Household,
     Parentage,
     ParentageType,
     Partnership,

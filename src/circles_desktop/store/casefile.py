@@ -25,11 +25,11 @@ from .migrate import prepare
 from .rows import Stamp, insert_document, load_case
 from .schema import cases
 
-SUFFIX = ".circles"
-
-
 def write_case_file(doc: CaseDocument, path: Path) -> None:
-    """Write ``doc`` as a case file at ``path``, replacing any file there only once the new one is complete."""
+    """Write ``doc`` as a case file at ``path``, replacing any file there only once the new one is complete.
+
+    The file is readable by its owner only (it holds a child's case), whatever was there before.
+    """
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a case file")

@@ -58,7 +58,11 @@ def parse_url(text: str) -> URL:
 
 
 def describe(url: str | URL) -> str:
-    """The URL to show in messages: never the password."""
+    """The database as messages name it: a SQLite file by its path, a server by its URL without the
+    password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
     return (parse_url(url) if isinstance(url, str) else url).render_as_string(hide_password=True)
 
 

@@ -1,9 +1,11 @@
 """The case library: every case in one database, for the GUI and the ``circles`` command.
 
->>> with Library.open("sqlite://") as library:
+>>> from circles_desktop.graph.edits import add_node
+>>> from circles_desktop.graph.model import Person
+>>> with Library.open("sqlite://") as library:  # an in-memory database
 ...     doc = library.create_case(CaseInfo("Zain family"))
 ...     doc.apply(add_node(Person(given_names="Nikita")))  # saved before apply returns
-...     [hit.label for hit in library.search("nik")]
+...     [hit.label for hit in library.search("NIK")]
 ['Nikita']
 """
 

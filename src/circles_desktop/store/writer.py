@@ -12,15 +12,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Table, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..graph.edits import Change, Edit
 from ..graph.model import CaseInfo, Relationship
 from .engine import reason, writing
 from .errors import ConflictError, StoreError
-from .rows import CASE, NODE, RowKey, Stamp, case_values, log_changes, node_values, relationship_values, row_key
+from .rows import (
+    CASE,
+    NODE,
+    RELATIONSHIP,
+    RowKey,
+    Stamp,
+    case_values,
+    log_changes,
+    node_values,
+    relationship_values,
+    row_key,
+)
 from .schema import cases, edit_log, nodes, relationships
+
+_TABLES: dict[str, Table] = {CASE: cases, NODE: nodes, RELATIONSHIP: relationships}
+
 
 class CaseWriter:
     """Persists the edits of one open document (set as ``doc.sink``)."""
@@ -47,7 +61,7 @@ class CaseWriter:
                 if last is None:
                     raise ConflictError(f"cannot save {edit.label!r}: this case was deleted")
                 for change in edit.changes:
-                    self._write(connection, change, stamp, written)
+                    self._write(connection, change, stamp, written, edit.label)
                 connection.execute(update(cases).where(cases.c.id == self.case_id)
                                    .values(last_seq=last + 1, updated_at=stamp.at, updated_by=stamp.by))
                 connection.execute(insert(edit_log).values(
@@ -65,24 +79,19 @@ class CaseWriter:
                 self._versions[key] = version
 
     def _write(self, connection: Connection, change: Change, stamp: Stamp,
-               written: dict[RowKey, int | None]) -> None:
+               written: dict[RowKey, int | None], label: str) -> None:
         key = row_key(change.subject, self.case_id)
+        table = _TABLES[key[0]]
         if change.before is None:
-            values = self._values(change.after)  # type: ignore[arg-type]
-            table = _table(key)
+            values = self._values(change.after)
             connection.execute(insert(table).values(case_id=self.case_id, **values, **stamp.new_row()))
             written[key] = 1
             return
         expected = written[key] if key in written else self._versions.get(key)
         if expected is None:
-            raise ConflictError(f"cannot save: {_name(change.before)} is not in the database as this case "
-                                "was read (reopen the case)")
-        if key[0] == CASE:
-            table, where = cases, cases.c.id == self.case_id
-        else:
-            table = _table(key)
-            where = (table.c.case_id == self.case_id) & (table.c.id == key[1])
-        where = where & (table.c.version == expected)
+            raise ConflictError(f"cannot save {label!r}: {_name(change.before)} was not in this case when it "
+                                "was opened; reopen it to see the latest state")
+        where = self._row(table, key) & (table.c.version == expected)
         if change.after is None:
             result = connection.execute(delete(table).where(where))
             written[key] = None
@@ -92,7 +101,12 @@ class CaseWriter:
                 updated_at=stamp.at, updated_by=stamp.by))
             written[key] = expected + 1
         if result.rowcount != 1:
-            raise ConflictError(self._conflict(connection, table, key, change))
+            raise ConflictError(f"cannot save {label!r}: {self._conflict(connection, table, key, change)}")
+
+    def _row(self, table: Table, key: RowKey) -> ColumnElement[bool]:
+        if table is cases:
+            return cases.c.id == self.case_id
+        return (table.c.case_id == self.case_id) & (table.c.id == key[1])
 
     def _values(self, subject: Any) -> dict[str, Any]:
         if isinstance(subject, CaseInfo):
@@ -103,17 +117,13 @@ class CaseWriter:
 
     def _conflict(self, connection: Connection, table: Table, key: RowKey, change: Change) -> str:
         """Say who changed the row underneath us, and when, if it is still there."""
-        where = table.c.id == key[1] if table is cases else (table.c.case_id == self.case_id) & (table.c.id == key[1])
-        row = connection.execute(select(table.c.updated_by, table.c.updated_at).where(where)).one_or_none()
+        row = connection.execute(select(table.c.updated_by, table.c.updated_at)
+                                 .where(self._row(table, key))).one_or_none()
         what = _name(change.before)
         if row is None:
             return f"{what} was deleted by someone else since you opened this case; reopen it to see the latest state"
         return (f"{what} was changed by {row.updated_by} at {row.updated_at:%Y-%m-%d %H:%M} UTC since you "
                 "opened this case; reopen it to see the latest state and make your change again")
-
-
-def _table(key: RowKey) -> Table:
-    return nodes if key[0] == NODE else relationships
 
 
 def _name(subject: Any) -> str:
