@@ -85,12 +85,17 @@ class DiagramScene(QGraphicsScene):
         editor.doc.edited.connect(self._on_edited)
 
     def close(self) -> None:
-        """Stop following the document and drop any layout still running."""
+        """Stop following the document and the editor, and drop any layout still running."""
         self.editor.doc.edited.disconnect(self._on_edited)
         self.editor.selection_changed.disconnect(self._on_editor_selection_changed)
+        self.selectionChanged.disconnect(self._on_scene_selection_changed)
         if self._task is not None:
             self._task.cancel()
         self._refresh.stop()
+        self.sketch.track((), ())
+        self.nodes.clear()
+        self.links.clear()
+        self._highlighted.clear()
 
     # ----- building the drawing -------------------------------------------------------------------
 
@@ -146,8 +151,12 @@ class DiagramScene(QGraphicsScene):
             elif item.node_id and doc.has_node(item.node_id):
                 node = doc.node(item.node_id)
                 (by_link if isinstance(node, Household) else by_node)[item.node_id].append(item)
-        self._sync_nodes(by_node)
-        self._sync_links(by_link)
+        self._syncing_selection = True  # removing selected items must not echo back to the editor
+        try:
+            self._sync_nodes(by_node)
+            self._sync_links(by_link)
+        finally:
+            self._syncing_selection = False
         self.diagram = diagram
         self.sketch.track(self.nodes.values(), self.links.values())
         margin = 400.0
@@ -255,7 +264,7 @@ class DiagramScene(QGraphicsScene):
     # ----- highlighting a person's relationships ---------------------------------------------------------
 
     def set_hover(self, node_id: str | None) -> None:
-        if node_id != self._hover:
+        if node_id != self._hover and self.nodes:
             if self._hover in self.nodes:
                 self.nodes[self._hover].set_hovered(False)
             self._hover = node_id

@@ -65,6 +65,11 @@ class FieldSpec:
     lockable: bool = False  # can be marked confidential on its own
     hint: str = ""
 
+    @property
+    def name(self) -> str:
+        """The label without its keyboard mnemonic ("&Gender" → "Gender")."""
+        return self.label.replace("&", "")
+
 
 DATE_HINT = "1987, 1987-03 or 1987-03-21; ~1950 for about"
 
@@ -85,11 +90,11 @@ _CONTACT = (
 )
 
 PERSON_FIELDS: tuple[FieldSpec, ...] = (
-    _f("given_names", "Given names", Kind.TEXT, "Name", hint="in any script"),
-    _f("family_name", "Family name", Kind.TEXT, "Name"),
-    _f("known_as", "Known as", Kind.TEXT, "Name", hint="the name they use"),
-    _f("gender", "Gender", Kind.CHOICE, "About", Gender),
-    _f("birth", "Date of birth", Kind.DATE, "About", hint=DATE_HINT),
+    _f("given_names", "G&iven names", Kind.TEXT, "Name", hint="in any script"),
+    _f("family_name", "Famil&y name", Kind.TEXT, "Name"),
+    _f("known_as", "&Known as", Kind.TEXT, "Name", hint="the name they use"),
+    _f("gender", "&Gender", Kind.CHOICE, "About", Gender),
+    _f("birth", "Date of &birth", Kind.DATE, "About", hint=DATE_HINT),
     _f("approximate_age", "Age (if no date)", Kind.AGE, "About", hint="years"),
     _f("deceased", "Has died", Kind.CHECK, "About"),
     _f("death", "Date of death", Kind.DATE, "About", hint=DATE_HINT),

@@ -16,7 +16,7 @@ Point = tuple[float, float]
 DIRECTIONS: dict[str, Point] = {"left": (-1.0, 0.0), "right": (1.0, 0.0), "up": (0.0, -1.0), "down": (0.0, 1.0)}
 
 # How far off the arrow's line a neighbour may lie: within 60 degrees either side.
-_MAX_ANGLE = math.radians(60)
+_MIN_ALONG = math.cos(math.radians(60))
 
 
 def step_along(origin: Point, neighbours: Mapping[str, Point], direction: str) -> str | None:
@@ -24,22 +24,23 @@ def step_along(origin: Point, neighbours: Mapping[str, Point], direction: str) -
 
     >>> step_along((0, 0), {"mum": (-20, -80), "dad": (20, -80), "sister": (60, 0)}, "up")
     'mum'
+    >>> step_along((0, 0), {"grandma": (10, -200), "dad": (-15, -100)}, "up")
+    'dad'
     >>> step_along((0, 0), {"sister": (60, 0)}, "left") is None
     True
     """
     dx, dy = DIRECTIONS[direction]
-    best: tuple[int, float, float, float, str] | None = None
+    best: tuple[float, float, float, str] | None = None
     for node_id, (x, y) in neighbours.items():
         vx, vy = x - origin[0], y - origin[1]
         distance = math.hypot(vx, vy)
         if distance < 1e-6:
             continue
         along = (vx * dx + vy * dy) / distance
-        angle = math.acos(max(-1.0, min(1.0, along)))
-        if angle > _MAX_ANGLE:
+        if along < _MIN_ALONG:
             continue
-        # Prefer what lies straight ahead, then what is nearer; ties go left-to-right, top-to-bottom.
-        score = (round(angle / math.radians(15)), round(distance, 1), x, y, node_id)
+        # Nearer wins, and what lies off to the side counts as farther; ties go left to right.
+        score = (round(distance / along**2, 1), x, y, node_id)
         if best is None or score < best:
             best = score
     return best[-1] if best else None

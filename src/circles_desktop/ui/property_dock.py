@@ -10,6 +10,7 @@ field is tinted and says "confidential" so nobody misses it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
@@ -69,9 +70,12 @@ class FieldEditor(QObject):
     def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
         super().__init__(parent)
         self.spec = spec
+        # Enum members by position: a str-valued Enum put into Qt item data comes back as a plain str.
+        self._options: list[Enum | None] = []
+        self._boxes: list[QCheckBox] = []  # for a set of values, one per option
         self.widget = self._make(parent)
         self.widget.setObjectName(f"field.{spec.path}")
-        self.widget.setAccessibleName(spec.label)
+        self.widget.setAccessibleName(spec.name)
         if spec.hint:
             self.widget.setToolTip(spec.hint)
         self.lock: QToolButton | None = None
@@ -81,8 +85,8 @@ class FieldEditor(QObject):
             self.lock.setCheckable(True)
             self.lock.setAutoRaise(True)
             self.lock.setIcon(icons.icon("lock"))
-            self.lock.setAccessibleName(f"Keep {spec.label.lower()} confidential")
-            self.lock.setToolTip(f"Keep {spec.label.lower()} confidential: left out of exports for the family "
+            self.lock.setAccessibleName(f"Keep {spec.name.lower()} confidential")
+            self.lock.setToolTip(f"Keep {spec.name.lower()} confidential: left out of exports for the family "
                                  "and the child")
             self.lock.toggled.connect(lambda on: self.lock_toggled.emit(self.spec, on))
         self.error = QLabel(parent)
@@ -114,10 +118,12 @@ class FieldEditor(QObject):
         if kind in (Kind.CHOICE, Kind.OPTIONAL_CHOICE):
             combo = QComboBox(parent)
             if kind is Kind.OPTIONAL_CHOICE:
-                combo.addItem("Not placed", None)
+                combo.addItem("Not placed")
+                self._options.append(None)
             assert spec.enum is not None
             for text, member in choices(spec.enum):
-                combo.addItem(text, member)
+                combo.addItem(text)
+                self._options.append(member)
             combo.activated.connect(lambda _index: self.commit.emit(spec))
             return combo
         if kind is Kind.CHECK:
@@ -132,7 +138,8 @@ class FieldEditor(QObject):
             for index, (text, member) in enumerate(choices(spec.enum)):
                 box = QCheckBox(text, holder)
                 box.setObjectName(f"choice.{member.value}")
-                box.setProperty("member", member)
+                self._options.append(member)
+                self._boxes.append(box)
                 box.clicked.connect(lambda _checked: self.commit.emit(spec))
                 grid.addWidget(box, index // 2, index % 2)
             return holder
@@ -156,14 +163,14 @@ class FieldEditor(QObject):
             if widget.toPlainText() != text:
                 widget.setPlainText(text)
         elif isinstance(widget, QComboBox):
-            widget.setCurrentIndex(max(0, widget.findData(value)))
+            widget.setCurrentIndex(self._options.index(value) if value in self._options else 0)
             if self.spec.path == "circle.sector":
                 widget.setEnabled(getattr(subject, "circle", None) is not None)
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
         elif kind is Kind.SET:
-            for box in widget.findChildren(QCheckBox):
-                box.setChecked(box.property("member") in value)
+            for box, member in zip(self._boxes, self._options):
+                box.setChecked(member in value)
         elif isinstance(widget, QListWidget):
             widget.clear()
             self._members = [p.id for p in people or []]
@@ -187,11 +194,11 @@ class FieldEditor(QObject):
         if isinstance(widget, QPlainTextEdit):
             return parse_text(self.spec, widget.toPlainText())
         if isinstance(widget, QComboBox):
-            return widget.currentData()
+            return self._options[widget.currentIndex()]
         if isinstance(widget, QCheckBox):
             return widget.isChecked()
         if kind is Kind.SET:
-            return frozenset(box.property("member") for box in widget.findChildren(QCheckBox) if box.isChecked())
+            return frozenset(member for box, member in zip(self._boxes, self._options) if box.isChecked())
         assert isinstance(widget, QListWidget)
         return frozenset(self._members[i] for i in range(widget.count())
                          if widget.item(i).checkState() == Qt.CheckState.Checked)
@@ -210,7 +217,7 @@ class FieldEditor(QObject):
         message = message[:1].upper() + message[1:]
         self.error.setText(message)
         self.error.setVisible(bool(message))
-        self.error.setAccessibleName(f"Problem with {self.spec.label.lower()}: {message}" if message else "")
+        self.error.setAccessibleName(f"Problem with {self.spec.name.lower()}: {message}" if message else "")
         self.widget.setAccessibleDescription(message)
 
     def _show_locked(self, locked: bool) -> None:
@@ -441,10 +448,10 @@ class PropertyPanel(QWidget):
             return
         changed = with_value(self.subject, spec.path, value)
         name = getattr(self.subject, "short_name", None) or getattr(self.subject, "label", None) or "the case"
-        label = f"Change {name}'s {spec.label.lower()}" if not isinstance(self.subject, CaseInfo) \
-            else f"Change case {spec.label.lower()}"
+        label = f"Change {name}'s {spec.name.lower()}" if not isinstance(self.subject, CaseInfo) \
+            else f"Change case {spec.name.lower()}"
         if spec.kind is Kind.CHECK:
-            label = f"{'Set' if value else 'Clear'} “{spec.label}” for {name}"
+            label = f"{'Set' if value else 'Clear'} “{spec.name}” for {name}"
         self._push(changed, label, field_editor.show_error)
 
     def _on_lock(self, spec: FieldSpec, locked: bool) -> None:
@@ -452,7 +459,7 @@ class PropertyPanel(QWidget):
             return
         name = getattr(self.subject, "label", "")
         verb = "Keep" if locked else "Stop keeping"
-        self._push(with_lock(self.subject, spec, locked), f"{verb} {name}'s {spec.label.lower()} confidential",
+        self._push(with_lock(self.subject, spec, locked), f"{verb} {name}'s {spec.name.lower()} confidential",
                    self._show_message)
 
     def _push(self, changed: Subject, label: str, report: Callable[[str], None]) -> None:
@@ -494,8 +501,10 @@ class PropertyPanel(QWidget):
             if event.key() == Qt.Key.Key_Escape:
                 self.done.emit()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(watched, QLineEdit):
-                watched.editingFinished.emit()
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(watched, (QLineEdit, QComboBox,
+                                                                                              QCheckBox)):
+                if isinstance(watched, QLineEdit):
+                    watched.editingFinished.emit()
                 self.done.emit()
                 return True
         return False

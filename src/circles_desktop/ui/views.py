@@ -68,7 +68,7 @@ class ViewKind:
 
 
 VIEW_KINDS: tuple[ViewKind, ...] = (
-    ViewKind("genogram", "&Genogram", ".genogram_view:GenogramView"),
+    ViewKind("genogram", "Genogram", ".genogram_view:GenogramView"),
     ViewKind("ecomap", "&Ecomap", ".ecomap_view:EcomapView"),
     ViewKind("circles", "&Circles of support", ".circles_view:CirclesView"),
 )
