@@ -76,6 +76,7 @@ def test_family_and_child_copies_hold_nothing_confidential(tmp_path: Path, cases
     assert "must not be told" not in text and "not invited" not in text
 
 
+@pytest.mark.slow  # three copies, one of the largest demo case
 def test_the_family_copy_is_plain_and_in_the_familys_language(tmp_path: Path, cases: list[CaseDocument]) -> None:
     out = tmp_path / "family.pdf"
     write_plan(cases[0], out, "family", today=TODAY)

@@ -144,12 +144,22 @@ def _names(node: AnyNode) -> list[str]:
     return [node.label] if isinstance(node, Household) and node.name else []
 
 
+# Words practitioners put where a name is not known ("Baby (name not known)", "Foster sibling"):
+# withholding them alone would blank out ordinary words all over a plan.
+_NOT_NAMES = frozenset("""baby unknown unnamed name not known withheld father mother parent sibling brother
+sister child son daughter partner aunt uncle cousin nan grandmother grandfather grandparent foster carer
+friend neighbour mr mrs ms miss dr the and of""".split())
+
+
 def _name_words(node: AnyNode) -> list[str]:
     if isinstance(node, Person):
-        return f"{node.given_names} {node.family_name} {node.known_as}".split()
-    if isinstance(node, Service):
-        return node.contact_person.split()
-    return []
+        text = f"{node.given_names} {node.family_name} {node.known_as}"
+    elif isinstance(node, Service):
+        text = node.contact_person
+    else:
+        return []
+    return [w for w in text.split() if not w.islower() and w.strip("()[],.").casefold() not in _NOT_NAMES
+            and all(c.isalpha() or unicodedata.category(c).startswith("M") or c in "-'’" for c in w)]
 
 
 def _longest_first(texts: Iterable[str]) -> tuple[str, ...]:

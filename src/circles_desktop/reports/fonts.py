@@ -139,8 +139,10 @@ def runs(text: str, rtl: bool | None = None, bold: bool | Sequence[bool] = False
     """
     if not text:
         return []
-    levels = bidi.levels(text, None if rtl is None else int(rtl))
     weights = [bold] * len(text) if isinstance(bold, bool) else list(bold)
+    if text.isascii() and not rtl and text.isprintable() and len(set(weights)) == 1:
+        return [Run(text, BASE, 0, weights[0])]  # most text: one run, no bidi, no lookups
+    levels = bidi.levels(text, None if rtl is None else int(rtl))
     out: list[Run] = []
     current: Face | None = None
     for char, level, heavy in zip(text, levels, weights):

@@ -11,6 +11,7 @@ or two pages in large type: their circles, what happens next, who to talk to, th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import zip_longest
 from datetime import date
 from pathlib import Path
 
@@ -122,6 +123,8 @@ class _Plan:
     def role(self, node_id: str) -> str:
         """Who someone is to the children ("maternal aunt", "school"), as the circles picture says it."""
         node = self.doc.node(node_id)
+        if isinstance(node, Person) and node.is_child_at_centre:
+            return ""
         detail = figures.find(*_NODE_DETAIL)
         if detail is not None:
             return str(detail(self.doc, node, [c.id for c in self.doc.children_at_centre()]))
@@ -139,7 +142,7 @@ class _Plan:
     # ----- tables ---------------------------------------------------------------------------------
 
     def table(self, head: Sequence[str], rows: Sequence[Sequence[str | Flowable | list[Flowable]]], widths: Sequence[float],
-              shaded: Sequence[int] = (), style: Style | None = None) -> Table:
+              shaded: Sequence[int] = (), style: Style | None = None, columns_only: bool = False) -> Table:
         """A ruled table that splits across pages with its header repeated."""
         cell = (style or self.small).but(space_after=0)
         head_style = cell.but(bold=True, colour=white, bullet="")
@@ -150,7 +153,9 @@ class _Plan:
         table = Table(data, colWidths=[BODY_WIDTH * w / total for w in widths], repeatRows=1, splitInRow=1)
         commands: list[tuple[object, ...]] = [
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-            ("GRID", (0, 0), (-1, -1), 0.4, HexColor("#8c8c8c")),
+            *([("BOX", (0, 0), (-1, -1), 0.4, HexColor("#8c8c8c")),
+               ("LINEAFTER", (0, 0), (-2, -1), 0.4, HexColor("#8c8c8c"))] if columns_only else
+              [("GRID", (0, 0), (-1, -1), 0.4, HexColor("#8c8c8c"))]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -220,8 +225,8 @@ def _professional(p: _Plan) -> tuple[list[Flowable], str]:
     story.append(PageBreak())
 
     story += p.heading("The network")
-    story += [*p.heading("Genogram", 2), p.figure("genogram", 105 * mm), Spacer(1, 4 * mm)]
-    story += [CondPageBreak(80 * mm), *p.heading("Ecomap", 2), p.figure("ecomap", 105 * mm)]
+    story += [*p.heading("Genogram", 2), p.figure("genogram", 200 * mm), Spacer(1, 4 * mm)]
+    story += [CondPageBreak(150 * mm), *p.heading("Ecomap", 2), p.figure("ecomap", 200 * mm)]
 
     story += [PageBreak(), *p.heading("Who is invited")]
     inv_rows, shaded = [], []
@@ -304,9 +309,10 @@ def _three_columns(p: _Plan) -> list[Flowable]:
         heads = [f"{p.translation.headings.get(k, '')}\n{h}".strip() for k, h in
                  zip(("worried", "working_well", "needs_to_happen"), heads)]
     style = (p.small if not family else p.body.but(size=p.size * 0.9)).but(bullet="•", space_after=3)
-    columns = [[p.para(t, style) for t in items] or [p.para("—", style)]
-               for items in (plan.worries, plan.working_well, plan.needs_to_happen)]
-    return [p.table(heads, [columns], [1, 1, 1], style=style)]
+    # One row per point, ruled only between the columns: rows split cleanly across pages.
+    rows = [[p.para(t, style) if t else "" for t in row]
+            for row in zip_longest(plan.worries, plan.working_well, plan.needs_to_happen, fillvalue="")]
+    return [p.table(heads, rows or [["—", "—", "—"]], [1, 1, 1], style=style, columns_only=True)]
 
 
 def _scaling(p: _Plan) -> list[Flowable]:

@@ -99,7 +99,8 @@ class ScriptParagraph(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab's names)
         self._width = availWidth
         self._lines = self._break(availWidth - self._text_indent())
-        return availWidth, len(self._lines) * self.style.line_height
+        self.width, self.height = availWidth, len(self._lines) * self.style.line_height  # tables read these
+        return self.width, self.height
 
     def _text_indent(self) -> float:
         return self.style.indent + (self.style.size * 1.1 if self.style.bullet else 0.0)
@@ -143,7 +144,7 @@ class ScriptParagraph(Flowable):
         self.wrap(availWidth, availHeight)
         fit = int(availHeight // self.style.line_height)
         if fit <= 0 or fit >= len(self._lines):
-            return [] if fit <= 0 else [self]
+            return []  # nothing fits, or all of it does: no split to make
         head, tail = _Lines(self, self._lines[:fit], True), _Lines(self, self._lines[fit:], False)
         head.spaceAfter = 0
         tail.spaceBefore = 0
@@ -191,4 +192,5 @@ class _Lines(ScriptParagraph):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self._width = availWidth
-        return availWidth, len(self._fixed) * self.style.line_height
+        self.width, self.height = availWidth, len(self._fixed) * self.style.line_height
+        return self.width, self.height
