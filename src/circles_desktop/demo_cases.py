@@ -238,7 +238,7 @@ def _zain_family() -> CaseDocument:
         occupation="Youth worker (in another borough)",
         strengths=["Knows what youth provision there is locally", "Nikita trusts her; 'she gets it'"])
     case.person(
-        "kayla", "Kayla", "Morris", F, "2010-09-01", at=CLOSE_COMMUNITY, roles=[Role.FRIEND],
+        "kayla", "Kayla", "Morris", F, "2010-09-01", at=CLOSEST_COMMUNITY, roles=[Role.FRIEND],
         strengths=["Nikita's best friend since Year 7; walks home with her when their timetables match"])
     case.person(
         "mrs-patel", "Hemlata", "Patel", F, "~1960", at=WIDER_COMMUNITY, roles=[Role.NEIGHBOUR],
@@ -384,7 +384,7 @@ def _sayah() -> CaseDocument:
         "joanne", "Joanne", "Reid", F, "~1979", at=WIDER_COMMUNITY, roles=[Role.FRIEND, Role.NEIGHBOUR],
         strengths=["Lives upstairs; keeps a spare key"], worries=["Her own mental health is up and down"])
     case.person(
-        "chloe", "Chloe", "Baptiste", F, "2007-11-30", at=CLOSE_COMMUNITY, roles=[Role.FRIEND],
+        "chloe", "Chloe", "Baptiste", F, "2007-11-30", at=CLOSEST_COMMUNITY, roles=[Role.FRIEND],
         strengths=["Lived at Oakfield House with Sayah; 'like a sister'"])
     case.person(
         "amani", "Amani", "Yusuf", F, "2008-01-19", at=CLOSE_COMMUNITY, roles=[Role.FRIEND],

@@ -61,7 +61,7 @@ def test_every_demo_case_survives_export_import_export(demos: list[CaseDocument]
         round_trip(doc, tmp_path)
 
 
-@settings(SETTINGS, max_examples=40)
+@settings(SETTINGS, max_examples=30)
 @given(case_documents())
 def test_any_valid_case_survives_export_import_export(tmp_path: Path, doc: CaseDocument) -> None:
     round_trip(doc, tmp_path)

@@ -107,7 +107,7 @@ def read_case_json(path: PathLike) -> CaseDocument:
     """Read a JSON case file into a new, detached document (no sink), or raise :class:`ImportFailed`."""
     data = parse_json(path, utf8_text(path, read_input(path)))
     if not isinstance(data, dict):
-        raise ImportFailed(path, f"not a Circles case file: the JSON is {_a(data)}, not an object")
+        raise ImportFailed(path, f"not a Circles case file: the JSON is {_json_type(data)}, not an object")
     if data.get("format") != FORMAT:
         raise ImportFailed(path, f"not a Circles case file: \"format\" is {data.get('format')!r}, "
                                  f"expected {FORMAT!r}", "format")
@@ -216,11 +216,11 @@ def decode_part(path: PathLike, where: str, decode: Callable[[Any], T], data: An
 
 def _list(path: PathLike, where: str, value: Any) -> list[Any]:
     if not isinstance(value, list):
-        raise ImportFailed(path, f"expected a list, found {_a(value)}", where)
+        raise ImportFailed(path, f"expected a list, found {_json_type(value)}", where)
     return value
 
 
-def _a(value: Any) -> str:
+def _json_type(value: Any) -> str:
     return {dict: "an object", list: "a list", str: "text", bool: "true or false", type(None): "null"}.get(
         type(value), "a number")
 

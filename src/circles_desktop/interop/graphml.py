@@ -20,7 +20,6 @@ import re
 import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
-from xml.etree.ElementTree import ParseError
 from xml.parsers import expat
 
 import networkx as nx
@@ -176,5 +175,5 @@ def _parse(path: PathLike, raw: bytes) -> nx.MultiDiGraph | nx.MultiGraph:
             return nx.read_graphml(io.BytesIO(raw), force_multigraph=True, edge_key_type=str)
         except nx.NetworkXError as exc:
             raise ImportFailed(path, f"not GraphML that networkx can read ({exc})") from None
-        except (KeyError, ValueError, TypeError, ParseError) as exc:
+        except (KeyError, ValueError, TypeError) as exc:
             raise ImportFailed(path, f"a value does not match the type its <key> declares ({exc})") from None
