@@ -7,10 +7,13 @@ from pathlib import Path
 
 import platformdirs
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
-from circles_desktop.store.engine import make_engine, resolve_url
+from circles_desktop.graph import edits as E
+from circles_desktop.graph.model import CaseInfo, Person
+from circles_desktop.store.engine import make_engine, reading, resolve_url
 from circles_desktop.store.library import Library, StoreError
+from circles_desktop.store.schema import nodes
 
 
 def test_the_default_library_is_in_the_user_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -102,3 +105,18 @@ def test_an_empty_file_becomes_a_new_library(tmp_path: Path) -> None:
     path.touch()
     with Library.open(f"sqlite:///{path}") as library:
         assert library.list_cases() == []
+
+
+def test_a_read_sees_one_state_while_others_write(library: Library, db_url: str) -> None:
+    """open_case reads the case in one snapshot, so another practitioner's edit is all in or all out."""
+    doc = library.create_case(CaseInfo("Zain family"))
+    engine = make_engine(resolve_url(db_url))
+    count = select(func.count()).select_from(nodes)
+    with reading(engine) as connection:
+        before = connection.execute(count).scalar_one()
+        doc.apply(E.add_node(Person(given_names="Nikita")))  # committed by another connection meanwhile
+        during = connection.execute(count).scalar_one()
+    with reading(engine) as connection:
+        after = connection.execute(count).scalar_one()
+    engine.dispose()
+    assert (before, during, after) == (0, 0, 1)

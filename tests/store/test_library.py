@@ -162,6 +162,14 @@ def test_the_edit_log_records_who_when_and_before_after(db_url: str, library: Li
     assert entries[0].at <= entries[1].at <= entries[3].at
 
 
+def test_an_edit_that_changes_nothing_writes_nothing(db_url: str, library: Library) -> None:
+    doc = library.create_case(CaseInfo("Zain family"))
+    nikita = Person(given_names="Nikita", positions={"genogram": (1.0, 2.0)})
+    doc.apply(E.add_node(nikita))
+    doc.apply(E.move_nodes(doc, "genogram", {nikita.id: (1.0, 2.0)}))  # a drag back to where it began
+    assert _rows(db_url, doc.case_id) == [1, 0, 2]  # type: ignore[arg-type]
+
+
 def test_a_document_already_in_a_library_is_not_added_twice(library: Library) -> None:
     doc = library.create_case(CaseInfo("Zain family"))
     with pytest.raises(StoreError, match="already stored"):

@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL
 
 from ..graph.document import CaseDocument
 from ..graph.model import new_id
-from .engine import check_sqlite_header, make_engine, reported, set_journal_mode, writing
+from .engine import check_sqlite_header, make_engine, reading, reported, set_journal_mode, writing
 from .errors import StoreError
 from .library import os_user
 from .migrate import prepare
@@ -70,7 +70,7 @@ def read_case_file(path: Path) -> CaseDocument:
             with reported(f"{path}: not a readable Circles case file"):
                 _check_intact(engine, path)
                 prepare(engine, backup=False, name=str(path))  # upgrades the private copy of an older file
-                with engine.connect() as connection, connection.begin():
+                with reading(engine) as connection:
                     ids = connection.execute(select(cases.c.id)).scalars().all()
                     if len(ids) != 1:
                         raise StoreError(f"{path}: holds {len(ids)} cases, not one: not a Circles case file")

@@ -130,6 +130,20 @@ def set_journal_mode(engine: Engine, mode: str) -> None:
 
 
 @contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that sees one state of the database throughout.
+
+    SQLite's transactions already do. PostgreSQL's default (read committed) would let a case be read
+    half before and half after another practitioner's edit, so reads ask for a snapshot.
+    """
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="REPEATABLE READ")
+        with connection.begin():
+            yield connection
+
+
+@contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """A connection in a transaction that will write; committed on success, rolled back on error."""
     with engine.connect() as connection:

@@ -24,7 +24,7 @@ from ..graph.codec import encode
 from ..graph.document import CaseDocument
 from ..graph.model import CaseInfo, new_id
 from .engine import check_sqlite_header, default_url, describe, make_engine, reported, resolve_url, \
-    set_journal_mode, sqlite_path, writing
+    reading, set_journal_mode, sqlite_path, writing
 from .errors import CaseNotFound, ConflictError, StoreError
 from .migrate import prepare
 from .rows import CASE, RowKey, Stamp, case_values, insert_document, load_case, log_entry
@@ -150,8 +150,7 @@ class Library:
     def open_case(self, case_id: str) -> CaseDocument:
         """The case as it is now in the database, ready to edit."""
         self._check_open()
-        with reported(f"cannot read case {case_id!r}"), self._engine.connect() as connection, \
-                connection.begin():
+        with reported(f"cannot read case {case_id!r}"), reading(self._engine) as connection:
             doc, versions = load_case(connection, case_id)
         self._attach(doc, versions)
         return doc

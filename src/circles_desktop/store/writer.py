@@ -50,6 +50,8 @@ class CaseWriter:
     def __call__(self, edit: Edit) -> None:
         if not self._is_open():
             raise StoreError(f"cannot save {edit.label!r}: the case library is closed")
+        if edit.is_empty:  # e.g. a drag that ended where it began: nothing to save or to audit
+            return
         stamp = Stamp.now(self._user)
         written: dict[RowKey, int | None] = {}  # new versions; None once deleted
         try:
