@@ -70,8 +70,8 @@ def focus_subset(doc: CaseDocument, focus: str, generations: int = DEFAULT_GENER
     for person in list(level):
         for partner in partners.get(person, ()):
             chosen.add(partner)
-            for relative in (*parents.get(partner, ()), *children.get(partner, ())):
-                chosen.add(relative)
+            if partner not in level:  # someone who married in brings their parents and children along
+                chosen.update((*parents.get(partner, ()), *children.get(partner, ())))
         # parents of a descendant who are not partners on record (co-parents) belong to the family too
         if level[person] > -generations:
             chosen.update(parents.get(person, ()))
