@@ -40,19 +40,37 @@ class CodecError(ValueError):
 
 
 def encode(obj: Any) -> Json:
-    """A node, relationship or case description as a dict of JSON types, with its kind."""
-    data: Json = {}
-    if hasattr(type(obj), "kind") and not isinstance(obj, CaseInfo):
-        kind = type(obj).kind
-        data["kind"] = kind.value if isinstance(kind, Enum) else kind
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        if f.default is not dataclasses.MISSING and value == f.default and f.name not in ("source", "target"):
-            continue
-        if f.default_factory is not dataclasses.MISSING and value == f.default_factory():
-            continue
-        data[f.name] = _encode_value(value)
+    """A node, relationship or case description as a dict of JSON types, with its kind.
+
+    Fields still at their default are left out, which keeps stored rows and files small.
+    """
+    kind, fields = _class_encoding(type(obj))
+    data: Json = {} if kind is None else {"kind": kind}
+    for name, default in fields:
+        value = getattr(obj, name)
+        if default is _KEEP or value != default:
+            data[name] = _encode_value(value)
     return data
+
+
+_KEEP = object()  # a field that is always written, default or not
+
+
+@functools.cache
+def _class_encoding(cls: type) -> tuple[str | None, tuple[tuple[str, Any], ...]]:
+    kind = getattr(cls, "kind", None) if cls is not CaseInfo else None
+    fields = []
+    for f in dataclasses.fields(cls):
+        if f.name in ("source", "target"):
+            default = _KEEP
+        elif f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = _KEEP
+        fields.append((f.name, default))
+    return (kind.value if isinstance(kind, Enum) else kind), tuple(fields)
 
 
 def _encode_value(value: Any) -> Any:
@@ -60,7 +78,7 @@ def _encode_value(value: Any) -> Any:
         return value.value
     if isinstance(value, PartialDate):
         return value.iso()
-    if isinstance(value, (Contact, CirclePlacement)):
+    if isinstance(value, (Contact, CirclePlacement)):  # small values, written whole
         return {f.name: _encode_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (date, time)):
         return value.isoformat()
@@ -103,78 +121,125 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _decode_dataclass(cls: type, data: Any, skip: set[str]) -> Any:
+    return _class_decoder(cls, frozenset(skip))(data)
+
+
+Decoder = typing.Callable[[Any], Any]
+
+
+@functools.cache
+def _class_decoder(cls: type, skip: frozenset[str]) -> Decoder:
+    """A function that reads one ``cls`` from a dict, built once per class for speed.
+
+    Loading a 5,000-person case decodes tens of thousands of objects; looking the type hints
+    up again for each value made decoding the slowest part of opening a case.
+    """
     what = cls.__name__.lower()
-    if not isinstance(data, dict):
-        raise CodecError(f"a {what} must be an object, not {type(data).__name__}")
-    names = {f.name for f in dataclasses.fields(cls) if f.init}
-    unknown = set(data) - names - skip
-    ident = data.get("id") or data.get("name") or "?"
-    if unknown:
-        raise CodecError(f"{what} {ident!r}: unknown field {sorted(unknown)[0]!r}")
     hints = _hints(cls)
-    values = {}
-    for name in names & set(data):
+    fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(cls) if f.init}
+    allowed = set(fields) | skip
+
+    def decode(data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise CodecError(f"a {what} must be an object, not {type(data).__name__}")
+        ident = data.get("id") or data.get("name") or "?"
+        if not allowed.issuperset(data):
+            unknown = sorted(set(data) - allowed)[0]
+            raise CodecError(f"{what} {ident!r}: unknown field {unknown!r}")
+        values = {}
+        for name, value in data.items():
+            if name in skip:
+                continue
+            try:
+                values[name] = fields[name](value)
+            except (CodecError, ValueError, TypeError) as exc:
+                raise CodecError(f"{what} {ident!r}, field {name!r}: {exc}") from None
         try:
-            values[name] = _decode_value(hints[name], data[name])
-        except (CodecError, ValueError, TypeError) as exc:
-            raise CodecError(f"{what} {ident!r}, field {name!r}: {exc}") from None
-    try:
-        return cls(**values)
-    except TypeError as exc:
-        raise CodecError(f"{what} {ident!r}: {exc}") from None
+            return cls(**values)
+        except TypeError as exc:
+            raise CodecError(f"{what} {ident!r}: {exc}") from None
+
+    return decode
 
 
-def _decode_value(hint: Any, value: Any) -> Any:
+@functools.cache
+def _decoder(hint: Any) -> Decoder:
+    """A function that reads a value of type ``hint`` from JSON data, strictly."""
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (Union, types.UnionType):
-        if value is None and type(None) in args:
-            return None
         (inner,) = [a for a in args if a is not type(None)]
-        return _decode_value(inner, value)
+        decode_inner = _decoder(inner)
+        return lambda value: None if value is None else decode_inner(value)
     if hint is Any:
-        return value
+        return lambda value: value
     if isinstance(hint, type) and issubclass(hint, Enum):
-        try:
-            return hint(value)
-        except ValueError:
-            raise CodecError(f"{value!r} is not one of {', '.join(m.value for m in hint)}") from None
+        return functools.partial(_decode_enum, hint)
     if hint is PartialDate:
-        if not isinstance(value, str):
-            raise CodecError(f"a date must be text, not {type(value).__name__}")
-        return PartialDate.parse(value)
-    if hint in (Contact, CirclePlacement):
-        return _decode_dataclass(hint, value, skip=set())
+        return _decode_partial_date
     if hint in (date, time):
-        if not isinstance(value, str):
-            raise CodecError(f"a {hint.__name__} must be text, not {type(value).__name__}")
-        try:
-            return hint.fromisoformat(value)
-        except ValueError:
-            raise CodecError(f"{value!r} is not a {hint.__name__} (write it as "
-                             f"{'2026-03-21' if hint is date else '14:30'})") from None
+        return functools.partial(_decode_iso, hint)
     if origin is frozenset:
-        return frozenset(_decode_value(args[0], v) for v in _expect(list, value))
+        item = _decoder(args[0])
+        return lambda value: frozenset(map(item, _expect(list, value)))
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda value: tuple(map(item, _expect(list, value)))
     if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode_value(args[0], v) for v in _expect(list, value))
-        items = _expect(list, value)
-        if len(items) != len(args):
-            raise CodecError(f"expected {len(args)} values, found {len(items)}")
-        return tuple(_decode_value(a, v) for a, v in zip(args, items))
+        items = tuple(_decoder(a) for a in args)
+        return functools.partial(_decode_fixed_tuple, items)
     if origin is dict:
-        return {_decode_value(args[0], k): _decode_value(args[1], v) for k, v in _expect(dict, value).items()}
+        key, item = _decoder(args[0]), _decoder(args[1])
+        return lambda value: {key(k): item(v) for k, v in _expect(dict, value).items()}
     if hint is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise CodecError(f"expected a number, found {value!r}")
-        return float(value)
+        return _decode_number
     if hint in (str, int, bool):
-        if type(value) is not hint:
-            raise CodecError(f"expected {hint.__name__}, found {value!r}")
-        return value
+        return functools.partial(_decode_exact, hint)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _decode_dataclass(hint, value, skip=set())
-    raise CodecError(f"cannot read a value of type {hint}")
+        return _class_decoder(hint, frozenset())
+    raise TypeError(f"the codec cannot read a value of type {hint}")
+
+
+def _decode_enum(enum: type[Enum], value: Any) -> Enum:
+    try:
+        return enum(value)
+    except ValueError:
+        raise CodecError(f"{value!r} is not one of {', '.join(m.value for m in enum)}") from None
+
+
+def _decode_partial_date(value: Any) -> PartialDate:
+    if not isinstance(value, str):
+        raise CodecError(f"a date must be text, not {type(value).__name__}")
+    return PartialDate.parse(value)
+
+
+def _decode_iso(kind: type[date] | type[time], value: Any) -> date | time:
+    if not isinstance(value, str):
+        raise CodecError(f"a {kind.__name__} must be text, not {type(value).__name__}")
+    try:
+        return kind.fromisoformat(value)
+    except ValueError:
+        raise CodecError(f"{value!r} is not a {kind.__name__} (write it as "
+                         f"{'2026-03-21' if kind is date else '14:30'})") from None
+
+
+def _decode_fixed_tuple(items: tuple[Decoder, ...], value: Any) -> tuple[Any, ...]:
+    values = _expect(list, value)
+    if len(values) != len(items):
+        raise CodecError(f"expected {len(items)} values, found {len(values)}")
+    return tuple(decode(v) for decode, v in zip(items, values))
+
+
+def _decode_number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise CodecError(f"expected a number, found {value!r}")
+    return float(value)
+
+
+def _decode_exact(kind: type, value: Any) -> Any:
+    if type(value) is not kind:
+        raise CodecError(f"expected {kind.__name__}, found {value!r}")
+    return value
 
 
 def _expect(kind: type, value: Any) -> Any:
