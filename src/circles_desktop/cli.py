@@ -188,17 +188,25 @@ def _lazy(module: str, name: str) -> Callable[[CaseDocument, Path], None]:
 
 
 def _export_drawing(doc: CaseDocument, out: Path, view: str, paper: str) -> None:
-    if view != "genogram":
-        raise UsageError(f"the {view} view cannot be exported yet; use --view genogram")
-    from .layout.genogram import genogram_layout
-    from .layout.genogram_diagram import genogram_diagram
+    if view == "ecomap":
+        from .layout.ecomap_diagram import ecomap_diagram
 
-    diagram = genogram_diagram(doc, genogram_layout(doc))
+        diagram = ecomap_diagram(doc)
+    elif view == "circles":
+        from .layout.circles_diagram import circles_diagram
+
+        diagram = circles_diagram(doc)
+    else:
+        from .layout.genogram import genogram_layout
+        from .layout.genogram_diagram import genogram_diagram
+
+        diagram = genogram_diagram(doc, genogram_layout(doc))
     suffix = out.suffix.lower()
     if suffix == ".pdf":
         from .reports.pdf_drawing import write_pdf
 
-        write_pdf(diagram, out, paper=paper, title=f"{doc.info.name}: genogram")
+        what = "circles of support" if view == "circles" else view
+        write_pdf(diagram, out, paper=paper, title=f"{doc.info.name}: {what}")
     elif suffix == ".svg":
         from .layout.svg import write_svg
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from ..graph.document import CaseDocument
@@ -40,17 +40,12 @@ from ..graph.model import (
 )
 from .diagram import Align, Bounds, Text
 from .labels import name_lines
-from .style import CIRCLES, COLOURS, FONTS
+from .style import CIRCLES, COLOURS, FONTS, GENOGRAM
 from .textsize import estimate_width, wrap
 
 RINGS: tuple[Ring, ...] = (Ring.CLOSEST, Ring.CLOSE, Ring.WIDER)
 # Clockwise from the top (y grows downwards, so angles grow clockwise on the page).
 SECTORS: tuple[Sector, ...] = (Sector.FAMILY, Sector.PROFESSIONAL, Sector.COMMUNITY)
-SECTOR_SPAN: dict[Sector, tuple[float, float]] = {
-    Sector.FAMILY: (math.radians(-150), math.radians(-30)),
-    Sector.PROFESSIONAL: (math.radians(-30), math.radians(90)),
-    Sector.COMMUNITY: (math.radians(90), math.radians(210)),
-}
 SECTOR_TITLES: dict[Sector, str] = {
     Sector.FAMILY: "Family",
     Sector.COMMUNITY: "Friends and community",
@@ -304,15 +299,79 @@ def polar(radius: float, angle: float) -> Point:
     return (radius * math.cos(angle), radius * math.sin(angle))
 
 
+@dataclass(frozen=True)
+class Wedge:
+    """A sector's span (clockwise from ``start`` to ``end``, radians, at most half a turn) and the
+    room kept free along its two edges."""
+
+    start: float
+    end: float
+    margin_start: float = CIRCLES.edge_margin
+    margin_end: float = CIRCLES.edge_margin
+
+    @property
+    def middle(self) -> float:
+        return (self.start + self.end) / 2
+
+    def holds(self, box: Bounds, extra: float = 0.0) -> bool:
+        return inside_wedge(box, self.start, self.end, self.margin_start + extra, self.margin_end + extra)
+
+    def covers(self, angle: float) -> bool:
+        return angle_in(angle, self.start, self.end)
+
+
+SECTOR_LEAST, SECTOR_MOST = math.radians(72), math.radians(180)
+
+
+def sector_wedges(weights: dict[Sector, float], title_room: tuple[float, float] = (0.0, 0.0)) -> dict[Sector, Wedge]:
+    """Sectors sized by how much is in them, within bounds, the family centred at the top.
+
+    A busy sector gets a wider wedge so its people spread along the arcs instead of piling up in
+    extra rows; an empty one keeps enough of the circle to show plainly that it is empty.
+    ``title_room`` (half width and half height of the widest ring title) is kept clear along the
+    edge between professionals and community, where the ring titles are written.
+    """
+    angles = _share_out({s: max(weights.get(s, 0.0), 0.0) for s in SECTORS})
+    family = angles[Sector.FAMILY]
+    start = -math.pi / 2 - family / 2
+    spans: dict[Sector, tuple[float, float]] = {}
+    for sector in SECTORS:
+        spans[sector] = (start, start + angles[sector])
+        start += angles[sector]
+    ray = spans[Sector.PROFESSIONAL][1]
+    room = title_room[0] * abs(math.sin(ray)) + title_room[1] * abs(math.cos(ray)) + 3.0 if title_room[0] else 0.0
+    edge = CIRCLES.edge_margin
+    return {
+        Sector.FAMILY: Wedge(*spans[Sector.FAMILY]),
+        Sector.PROFESSIONAL: Wedge(*spans[Sector.PROFESSIONAL], edge, max(edge, room)),
+        Sector.COMMUNITY: Wedge(*spans[Sector.COMMUNITY], max(edge, room), edge),
+    }
+
+
+def _share_out(weights: dict[Sector, float]) -> dict[Sector, float]:
+    """Angles proportional to the weights, each between SECTOR_LEAST and SECTOR_MOST, summing to a turn."""
+    fixed: dict[Sector, float] = {}
+    while True:
+        free = [s for s in SECTORS if s not in fixed]
+        room = math.tau - sum(fixed.values())
+        total = sum(weights[s] for s in free)
+        angles = {s: room * (weights[s] / total if total else 1 / len(free)) for s in free}
+        over = {s: SECTOR_MOST for s, a in angles.items() if a > SECTOR_MOST + 1e-9}
+        under = {s: SECTOR_LEAST for s, a in angles.items() if a < SECTOR_LEAST - 1e-9}
+        if not over and not under:
+            return {**fixed, **angles}
+        fixed.update(over or under)
+
+
 # ----- the footprint of a node: its symbol with its name under it -------------------------------------
 
 
 @dataclass(frozen=True)
 class Footprint:
-    """A symbol with name lines and a detail line under it; what both views place around the child."""
+    """A symbol with name lines and a line or two of detail under it: the unit placed in the rings."""
 
     lines: tuple[str, ...]
-    detail: str
+    details: tuple[str, ...]
     symbol: float
     name_size: float = CIRCLES.name_size
     detail_size: float = CIRCLES.detail_size
@@ -320,14 +379,13 @@ class Footprint:
     @cached_property
     def width(self) -> float:
         widths = [estimate_width(line, self.name_size) for line in self.lines]
-        widths.append(estimate_width(self.detail, self.detail_size))
+        widths += [estimate_width(line, self.detail_size) for line in self.details]
         return max([self.symbol, *widths]) + 2.0
 
     @cached_property
     def height(self) -> float:
         lh = FONTS.line_height
-        return (self.symbol + 2.0 + len(self.lines) * self.name_size * lh
-                + (self.detail_size * lh if self.detail else 0.0) + 1.0)
+        return self.symbol + 2.0 + len(self.lines) * self.name_size * lh + len(self.details) * self.detail_size * lh + 1.0
 
     def symbol_centre(self, box: Bounds) -> Point:
         return ((box.x0 + box.x1) / 2, box.y0 + self.symbol / 2)
@@ -347,23 +405,20 @@ class Footprint:
             y += self.name_size * FONTS.line_height
             out.append(Text(text=line, at=(x, y - self.name_size * 0.3), size=self.name_size, node_id=node_id,
                             part="name"))
-        if self.detail:
+        for line in self.details:
             y += self.detail_size * FONTS.line_height
-            out.append(Text(text=self.detail, at=(x, y - self.detail_size * 0.3), size=self.detail_size,
+            out.append(Text(text=line, at=(x, y - self.detail_size * 0.3), size=self.detail_size,
                             colour=COLOURS.muted, node_id=node_id, part="detail"))
         return tuple(out)
 
 
-def footprint(doc: CaseDocument, node: AnyNode, child_ids: Sequence[str]) -> Footprint:
-    if isinstance(node, Person):
-        raw = list(name_lines(node)) or [node.label]
-    else:
-        raw = [node.label]
+def footprint(node: AnyNode, detail: str) -> Footprint:
+    raw = (list(name_lines(node)) or [node.label]) if isinstance(node, Person) else [node.label]
     lines = tuple(part for line in raw for part in (wrap(line, CIRCLES.name_size, CIRCLES.name_max_width) or [line]))
-    detail = node_detail(doc, node, child_ids)
-    if estimate_width(detail, CIRCLES.detail_size) > CIRCLES.name_max_width * 1.3:
-        detail = wrap(detail, CIRCLES.detail_size, CIRCLES.name_max_width * 1.3)[0] + "…"
-    return Footprint(lines, detail, CIRCLES.symbol)
+    details = wrap(detail, CIRCLES.detail_size, CIRCLES.name_max_width) if detail else []
+    if len(details) > 2:
+        details = [details[0], details[1] + "…"]
+    return Footprint(lines, tuple(details), CIRCLES.symbol)
 
 
 # ----- the layout ------------------------------------------------------------------------------------
@@ -398,12 +453,12 @@ class CirclesLayout:
     centre_radius: float
     centre_texts: tuple[Text, ...]
     bands: dict[Ring, tuple[float, float]]  # inner and outer radius of each ring
+    wedges: dict[Sector, Wedge]
     nodes: dict[str, PlacedNode]  # placed and not-placed-yet alike
     notes: tuple[Text, ...]  # "No community ties yet", "Nobody in the closest circle yet"
     sector_titles: tuple[Text, ...]
     ring_titles: tuple[Text, ...]
     list_title: Text | None  # "Not placed yet", when anyone is
-    margins: dict[tuple[Sector, str], float] = field(default_factory=dict)
 
     @property
     def outer_radius(self) -> float:
@@ -433,8 +488,7 @@ class CirclesLayout:
         if ring is None:
             return None
         angle = math.atan2(point[1], point[0])
-        sector = next(s for s in SECTORS if angle_in(angle, *SECTOR_SPAN[s]))
-        return ring, sector
+        return ring, next(s for s in SECTORS if self.wedges[s].covers(angle))
 
     def snap(self, node_id: str, ring: Ring, sector: Sector, symbol_centre: Point) -> Point:
         """Where a node's symbol goes when dropped at ``symbol_centre`` in this ring and sector:
@@ -443,39 +497,34 @@ class CirclesLayout:
         inner, outer = self.bands[ring]
         box = foot.box_around(symbol_centre)
         centre = snap_into(centre_of(box), foot.width, foot.height, inner + CIRCLES.band_padding,
-                           outer - CIRCLES.band_padding, sector, self._margin(sector, "start"),
-                           self._margin(sector, "end"))
+                           outer - CIRCLES.band_padding, self.wedges[sector])
         return foot.symbol_centre(box_at(centre, foot.width, foot.height))
 
-    def _margin(self, sector: Sector, edge: str) -> float:
-        return self.margins.get((sector, edge), CIRCLES.edge_margin)
 
-
-def snap_into(point: Point, width: float, height: float, nearest: float, farthest: float, sector: Sector,
-              margin_start: float, margin_end: float) -> Point:
+def snap_into(point: Point, width: float, height: float, nearest: float, farthest: float, wedge: Wedge) -> Point:
     """Pull a box centre into a band and a wedge, moving it as little as the cell allows."""
-    start, end = SECTOR_SPAN[sector]
     angle = math.atan2(point[1], point[0])
-    if not angle_in(angle, start, end):
-        before, after = (start - angle) % math.tau, (angle - end) % math.tau
-        angle = start if before < after else end
+    if not wedge.covers(angle):
+        before, after = (wedge.start - angle) % math.tau, (angle - wedge.end) % math.tau
+        angle = wedge.start if before < after else wedge.end
+    elif angle < wedge.start:
+        angle += math.tau
     distance = math.hypot(*point)
-    middle = start + (end - start) / 2
 
     def fits(a: float, r: float) -> bool:
         box = box_at(polar(r, a), width, height)
-        return (inside_wedge(box, start, end, margin_start, margin_end)
-                and nearest_distance(box) >= nearest - 1e-6 and farthest_distance(box) <= farthest + 1e-6)
+        return wedge.holds(box) and nearest_distance(box) >= nearest - 1e-6 \
+            and farthest_distance(box) <= farthest + 1e-6
 
-    for step in range(0, 400):
-        a = angle + (middle - angle) * step / 400
+    for step in range(0, 400):  # towards the middle of the wedge until the box fits
+        a = angle + (wedge.middle - angle) * step / 400
         low = radius_for_nearest(a, width, height, nearest)
         r = max(distance, low)
         while r > low and farthest_distance(box_at(polar(r, a), width, height)) > farthest:
             r = max(low, r - 1.0)
         if fits(a, r):
             return polar(r, a)
-    return polar(radius_for_nearest(middle, width, height, nearest), middle)
+    return polar(radius_for_nearest(wedge.middle, width, height, nearest), wedge.middle)
 
 
 @dataclass
@@ -487,17 +536,17 @@ class _Cell:
     note: str = ""
 
 
-def _row_fit(sizes: Sequence[tuple[float, float]], nearest: float, sector: Sector, margins: tuple[float, float],
-             obstacles: Sequence[Bounds], spread: float) -> list[Bounds]:
+def _row_fit(sizes: Sequence[tuple[float, float]], nearest: float, wedge: Wedge, obstacles: Sequence[Bounds],
+             spread: float) -> list[Bounds]:
     """Place boxes clockwise along the arc at ``nearest`` from the child, each as early as it fits.
 
     ``spread`` is extra room between neighbours and at both ends; the caller raises it until the row
     just fits, which spaces the row evenly. Returns as many boxes as fit, in order. This is the hot
     loop of the layout, so boxes are plain tuples here.
     """
-    start, end = SECTOR_SPAN[sector]
+    start, end = wedge.start, wedge.end
     c0, s0, c1, s1 = math.cos(start), math.sin(start), math.cos(end), math.sin(end)
-    m0, m1 = margins[0] + spread / 2, margins[1] + spread / 2
+    m0, m1 = wedge.margin_start + spread / 2, wedge.margin_end + spread / 2
     step = 1.5 / max(nearest, 1.0)
     g = CIRCLES.gap
     blocks = [(o.x0 - g, o.y0 - g, o.x1 + g, o.y1 + g) for o in obstacles]
@@ -527,51 +576,49 @@ def _row_fit(sizes: Sequence[tuple[float, float]], nearest: float, sector: Secto
     return placed
 
 
-def _row_fit_plain(sizes: Sequence[tuple[float, float]], nearest: float, sector: Sector,
-                   margins: tuple[float, float], obstacles: Sequence[Bounds]) -> list[Bounds]:
-    return _row_fit(sizes, nearest, sector, margins, obstacles, 0.0)
+def _tight_row(sizes: Sequence[tuple[float, float]], nearest: float, wedge: Wedge,
+               obstacles: Sequence[Bounds]) -> list[Bounds]:
+    return _row_fit(sizes, nearest, wedge, obstacles, 0.0)
 
 
-def _even_row(sizes: Sequence[tuple[float, float]], nearest: float, sector: Sector, margins: tuple[float, float],
+def _even_row(sizes: Sequence[tuple[float, float]], nearest: float, wedge: Wedge,
               obstacles: Sequence[Bounds]) -> list[Bounds]:
     """The row spread evenly: the room left at the end of a tight row, shared between all the gaps."""
-    tight = _row_fit(sizes, nearest, sector, margins, obstacles, 0.0)
+    tight = _row_fit(sizes, nearest, wedge, obstacles, 0.0)
     if len(tight) < len(sizes) or not tight:
         return tight
     # How far the last box could still slide clockwise: that is the slack to share out.
     width, height = sizes[-1]
     last = tight[-1]
     angle = math.atan2((last.y0 + last.y1) / 2, (last.x0 + last.x1) / 2)
-    start, end = SECTOR_SPAN[sector]
-    if angle < start:
+    if angle < wedge.start:
         angle += math.tau
     step = 1.5 / max(nearest, 1.0)
     slide = 0.0
-    while angle + slide + step <= end:
-        radius = radius_for_nearest(angle + slide + step, width, height, nearest)
-        box = box_at(polar(radius, angle + slide + step), width, height)
-        if not inside_wedge(box, start, end, *margins):
+    while angle + slide + step <= wedge.end:
+        a = angle + slide + step
+        if not wedge.holds(box_at(polar(radius_for_nearest(a, width, height, nearest), a), width, height)):
             break
         slide += step
     spread = slide * nearest / len(sizes)
     for _ in range(6):
         if spread < 0.5:
             break
-        row = _row_fit(sizes, nearest, sector, margins, obstacles, spread)
+        row = _row_fit(sizes, nearest, wedge, obstacles, spread)
         if len(row) == len(sizes):
             return row
         spread *= 0.8
     return tight
 
 
-def _pack_cell(items: Sequence[tuple[str, Footprint]], first_nearest: float, sector: Sector,
-               margins: tuple[float, float], obstacles: Sequence[Bounds]) -> dict[str, Bounds]:
+def _pack_cell(items: Sequence[tuple[str, Footprint]], first_nearest: float, wedge: Wedge,
+               obstacles: Sequence[Bounds]) -> dict[str, Bounds]:
     """The most compact packing: rows from the ring's inside, or fewer rows a little further out.
 
     Near the child the arcs are short, so one row set slightly outwards often holds what two rows
     at the inner edge would, in a thinner ring.
     """
-    rough = _pack_rows(items, first_nearest, sector, margins, obstacles, even=False)
+    rough = _pack_rows(items, first_nearest, wedge, obstacles, even=False)
     if not rough:
         return rough
     reach = max(farthest_distance(b) for b in rough.values())
@@ -579,12 +626,12 @@ def _pack_cell(items: Sequence[tuple[str, Footprint]], first_nearest: float, sec
     step = max(8.0, (reach - first_nearest) / 10)
     shift = step
     while rows > 1 and first_nearest + shift < reach:  # rough (unevenly spaced) trials are cheap
-        candidate = _pack_rows(items, first_nearest + shift, sector, margins, obstacles, even=False)
+        candidate = _pack_rows(items, first_nearest + shift, wedge, obstacles, even=False)
         candidate_reach = max(farthest_distance(b) for b in candidate.values())
         if candidate_reach < reach - 0.5:
             best_start, reach, rows = first_nearest + shift, candidate_reach, _row_count(candidate)
         shift += step
-    return _pack_rows(items, best_start, sector, margins, obstacles)
+    return _pack_rows(items, best_start, wedge, obstacles)
 
 
 def _row_count(boxes: dict[str, Bounds]) -> int:
@@ -592,29 +639,28 @@ def _row_count(boxes: dict[str, Bounds]) -> int:
     return 1 + sum(1 for a, b in zip(nearest, nearest[1:]) if b - a > 1.0)
 
 
-def _pack_rows(items: Sequence[tuple[str, Footprint]], first_nearest: float, sector: Sector,
-               margins: tuple[float, float], obstacles: Sequence[Bounds], even: bool = True) -> dict[str, Bounds]:
-    """Rows of evenly spaced boxes from ``first_nearest`` outwards, as balanced as the arcs allow."""
+def _pack_rows(items: Sequence[tuple[str, Footprint]], first_nearest: float, wedge: Wedge,
+               obstacles: Sequence[Bounds], even: bool = True) -> dict[str, Bounds]:
+    """Rows of (evenly spaced) boxes from ``first_nearest`` outwards, as balanced as the arcs allow."""
     out: dict[str, Bounds] = {}
-    remaining = list(items)
-    nearest = first_nearest
     rows_guess = 0
     probe_nearest = first_nearest
     probe = list(items)
     while probe:  # how many rows a greedy fill needs, so the rows can be balanced
-        row = _row_fit([(f.width, f.height) for _, f in probe], probe_nearest, sector, margins, obstacles, 0.0)
-        count = max(len(row), 1) if row else 0
+        row = _tight_row([(f.width, f.height) for _, f in probe], probe_nearest, wedge, obstacles)
         if not row:
             probe_nearest += 6.0
             continue
         rows_guess += 1
         probe_nearest = max(farthest_distance(b) for b in row) + CIRCLES.gap
-        probe = probe[count:]
+        probe = probe[len(row):]
+    remaining = list(items)
     rows_left = max(rows_guess, 1)
+    nearest = first_nearest
     while remaining:
         target = math.ceil(len(remaining) / rows_left)
         sizes = [(f.width, f.height) for _, f in remaining[:target]]
-        row = (_even_row if even else _row_fit_plain)(sizes, nearest, sector, margins, obstacles)
+        row = (_even_row if even else _tight_row)(sizes, nearest, wedge, obstacles)
         if not row:
             nearest += 6.0
             continue
@@ -626,30 +672,27 @@ def _pack_rows(items: Sequence[tuple[str, Footprint]], first_nearest: float, sec
     return out
 
 
-def _fit_note(text: str, inner: float, outer: float, sector: Sector, margins: tuple[float, float],
-              node_id: str = "") -> tuple[Text, ...] | None:
+def _fit_note(text: str, inner: float, outer: float, wedge: Wedge) -> tuple[Text, ...] | None:
     """The note centred in its cell, wrapped to fit; None when the cell is too thin for it."""
-    start, end = SECTOR_SPAN[sector]
-    middle = (start + end) / 2
     size = CIRCLES.note_size
     lh = size * FONTS.line_height
-    width_limit = max(40.0, (outer + inner) / 2 * (end - start) * 0.55)
+    width_limit = max(40.0, (outer + inner) / 2 * (wedge.end - wedge.start) * 0.55)
     lines = wrap(text, size, width_limit)
     height = len(lines) * lh
     width = max(estimate_width(line, size) for line in lines)
-    cx, cy = polar((inner + outer) / 2, middle)
+    cx, cy = polar((inner + outer) / 2, wedge.middle)
     box = box_at((cx, cy), width, height)
-    if not (inside_wedge(box, start, end, *margins) and nearest_distance(box) >= inner + CIRCLES.band_padding
+    if not (wedge.holds(box) and nearest_distance(box) >= inner + CIRCLES.band_padding
             and farthest_distance(box) <= outer - CIRCLES.band_padding):
         return None
     return tuple(
         Text(text=line, at=(cx, box.y0 + (i + 1) * lh - size * 0.3), size=size, colour=COLOURS.muted,
-             part="empty-note", node_id=node_id or None)
+             part="empty-note")
         for i, line in enumerate(lines)
     )
 
 
-def _sort_key(doc: CaseDocument, node: AnyNode, detail: str) -> tuple[object, ...]:
+def _sort_key(node: AnyNode, detail: str) -> tuple[object, ...]:
     kind = 0 if isinstance(node, Person) else 1
     return (kind, node.category.value if isinstance(node, Service) else detail, display_name(node).casefold())
 
@@ -660,17 +703,17 @@ def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> C
     child_ids = tuple(p.id for p in children)
     cells: dict[tuple[Ring, Sector], _Cell] = {(r, s): _Cell(r, s, [], []) for r in RINGS for s in SECTORS}
     unplaced: list[tuple[str, Footprint]] = []
-    members = sorted(
-        (n for n in doc.nodes() if isinstance(n, (Person, Service)) and n.id not in hidden and n.id not in child_ids),
-        key=lambda n: _sort_key(doc, n, node_detail(doc, n, child_ids)),
-    )
-    for node in members:
-        foot = footprint(doc, node, child_ids)
+    details = {n.id: node_detail(doc, n, child_ids) for n in doc.nodes()
+               if isinstance(n, (Person, Service)) and n.id not in hidden and n.id not in child_ids}
+    weights: dict[Sector, float] = dict.fromkeys(SECTORS, 0.0)
+    for node in sorted((doc.node(i) for i in details), key=lambda n: _sort_key(n, details[n.id])):
+        foot = footprint(node, details[node.id])
         if node.circle is None:
             if not (isinstance(node, Person) and (node.deceased or node.pregnancy is not PregnancyState.NONE)):
                 unplaced.append((node.id, foot))
             continue
         cell = cells[(node.circle.ring, node.circle.sector)]
+        weights[node.circle.sector] += foot.width + CIRCLES.gap
         hand = node.positions.get("circles")
         if hand is not None:
             box = foot.box_around((float(hand[0]), float(hand[1])))
@@ -679,45 +722,43 @@ def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> C
             cell.auto.append((node.id, foot))
 
     _assign_notes(cells)
-    margins = _margins()
+    title_size = CIRCLES.ring_title_size
+    title_half = (max(estimate_width(t, title_size) for t in RING_TITLES.values()) / 2, title_size * 0.6)
+    wedges = sector_wedges(weights, title_half)
     centre_radius, centre_texts = _centre(children)
     bands: dict[Ring, tuple[float, float]] = {}
     nodes: dict[str, PlacedNode] = {}
     notes: list[Text] = []
     inner = centre_radius
     for ring in RINGS:
-        outer, ring_nodes, ring_notes = _lay_ring(ring, inner, [cells[(ring, s)] for s in SECTORS], margins)
+        outer, ring_nodes, ring_notes = _lay_ring(ring, inner, [cells[(ring, s)] for s in SECTORS], wedges)
         bands[ring] = (inner, outer)
         nodes.update(ring_nodes)
         notes.extend(ring_notes)
         inner = outer
 
     outer_radius = bands[Ring.WIDER][1]
+    ray = wedges[Sector.PROFESSIONAL].end  # the ring titles sit on the edge between professionals and community
     ring_titles = tuple(
-        Text(text=RING_TITLES[r], at=(0.0, (bands[r][0] + bands[r][1]) / 2 + CIRCLES.ring_title_size * 0.35),
-             size=CIRCLES.ring_title_size, colour=COLOURS.muted, part="ring-title", halo=True)
+        Text(text=RING_TITLES[r], at=_on_ray(ray, (bands[r][0] + bands[r][1]) / 2, title_size), size=title_size,
+             colour=COLOURS.muted, part="ring-title", halo=True)
         for r in RINGS
     )
-    sector_titles = tuple(_sector_title(s, outer_radius) for s in SECTORS)
-    provisional = CirclesLayout(child_ids, centre_radius, centre_texts, bands, nodes, tuple(notes), sector_titles,
-                                ring_titles, None, {k: v for k, v in margins.items()})
+    sector_titles = tuple(_sector_title(s, wedges[s], outer_radius) for s in SECTORS)
+    provisional = CirclesLayout(child_ids, centre_radius, centre_texts, bands, wedges, nodes, tuple(notes),
+                                sector_titles, ring_titles, None)
     list_title = None
     if unplaced:
         list_title, listed = _list_unplaced(unplaced, provisional.bounds(), outer_radius)
         nodes.update(listed)
-    return CirclesLayout(child_ids, centre_radius, centre_texts, bands, nodes, tuple(notes), sector_titles,
-                         ring_titles, list_title, margins)
+    return CirclesLayout(child_ids, centre_radius, centre_texts, bands, wedges, nodes, tuple(notes), sector_titles,
+                         ring_titles, list_title)
 
 
-def _margins() -> dict[tuple[Sector, str], float]:
-    """Room left along each sector edge; the edge at the bottom carries the ring titles."""
-    title_room = max(estimate_width(t, CIRCLES.ring_title_size) for t in RING_TITLES.values()) / 2 + 3.0
-    out = {}
-    for sector in SECTORS:
-        start, end = SECTOR_SPAN[sector]
-        out[(sector, "start")] = title_room if math.isclose(start % math.tau, math.pi / 2) else CIRCLES.edge_margin
-        out[(sector, "end")] = title_room if math.isclose(end % math.tau, math.pi / 2) else CIRCLES.edge_margin
-    return out
+def _on_ray(angle: float, distance: float, size: float) -> Point:
+    """The baseline point that centres a line of text of ``size`` on the ray at ``distance``."""
+    x, y = polar(distance, angle)
+    return (x, y + size * 0.35)
 
 
 def _assign_notes(cells: dict[tuple[Ring, Sector], _Cell]) -> None:
@@ -739,13 +780,12 @@ def _assign_notes(cells: dict[tuple[Ring, Sector], _Cell]) -> None:
 def _centre(children: Sequence[Person]) -> tuple[float, tuple[Text, ...]]:
     size = CIRCLES.name_size + 1.0
     lh = size * FONTS.line_height
-    lines = [line for child in children for line in (" ".join(name_lines(child)) or child.label,)]
-    if not lines:
-        lines = ["the child"]
+    lines = [" ".join(name_lines(child)) or child.label for child in children] or ["the child"]
     lines = [part for line in lines for part in wrap(line, size, 2 * CIRCLES.centre_radius - 8) or [line]]
     width = max(estimate_width(line, size, bold=True) for line in lines)
     height = len(lines) * lh
-    radius = max(CIRCLES.centre_radius, math.hypot(width, height) / 2 + 4.0)
+    # Inside the inner of the two outlines (the child's double circle, as on the genogram).
+    radius = max(CIRCLES.centre_radius, math.hypot(width, height) / 2 + 6.0 + 2 * GENOGRAM.double_gap)
     texts = tuple(
         Text(text=line, at=(0.0, -height / 2 + (i + 1) * lh - size * 0.3), size=size, bold=True,
              node_id=children[0].id if children else None, part="centre-name")
@@ -754,64 +794,59 @@ def _centre(children: Sequence[Person]) -> tuple[float, tuple[Text, ...]]:
     return radius, texts
 
 
-def _lay_ring(ring: Ring, inner: float, cells: list[_Cell], margins: dict[tuple[Sector, str], float]
+def _lay_ring(ring: Ring, inner: float, cells: list[_Cell], wedges: dict[Sector, Wedge]
               ) -> tuple[float, dict[str, PlacedNode], list[Text]]:
     pad = CIRCLES.band_padding
     first = inner + pad
-
-    def cell_margins(cell: _Cell) -> tuple[float, float]:
-        return margins[(cell.sector, "start")], margins[(cell.sector, "end")]
 
     # How thick the ring must be: everyone packed automatically, and room for any note.
     thickness = CIRCLES.band_min
     for cell in cells:
         everyone = cell.auto + [(i, f) for i, f, _ in cell.hand]
         if everyone:
-            boxes = _pack_cell(everyone, first, cell.sector, cell_margins(cell), [])
+            boxes = _pack_cell(everyone, first, wedges[cell.sector], [])
             thickness = max(thickness, max(farthest_distance(b) for b in boxes.values()) + pad - inner)
     for cell in cells:
-        while cell.note and _fit_note(cell.note, inner, inner + thickness, cell.sector, cell_margins(cell)) is None:
+        while cell.note and _fit_note(cell.note, inner, inner + thickness, wedges[cell.sector]) is None:
             thickness += 6.0
     outer = inner + thickness
 
     placed: dict[str, PlacedNode] = {}
     for cell in cells:
+        wedge = wedges[cell.sector]
         obstacles: list[Bounds] = []
         for node_id, foot, point in cell.hand:
-            centre = snap_into(point, foot.width, foot.height, first, outer - pad, cell.sector, *cell_margins(cell))
+            centre = snap_into(point, foot.width, foot.height, first, outer - pad, wedge)
             box = box_at(centre, foot.width, foot.height)
             obstacles.append(box)
             placed[node_id] = PlacedNode(node_id, box, foot, ring, cell.sector, hand_placed=True)
-        boxes = _pack_cell(cell.auto, first, cell.sector, cell_margins(cell), obstacles)
+        boxes = _pack_cell(cell.auto, first, wedge, obstacles)
         if boxes and not obstacles:
             # Centre the cell's rows between the ring's edges, so a thin cell does not hug the inside.
             start = min(nearest_distance(b) for b in boxes.values())
             used = max(farthest_distance(b) for b in boxes.values()) - start
             centred_start = first + (outer - pad - first - used) / 2
             if centred_start > start + 1.0:
-                centred = _pack_rows(cell.auto, centred_start, cell.sector, cell_margins(cell), [])
+                centred = _pack_rows(cell.auto, centred_start, wedge, [])
                 if max(farthest_distance(b) for b in centred.values()) <= outer - pad:
                     boxes = centred
-        for (node_id, foot) in cell.auto:
+        for node_id, foot in cell.auto:
             placed[node_id] = PlacedNode(node_id, boxes[node_id], foot, ring, cell.sector)
         if boxes:
             outer = max(outer, max(farthest_distance(b) for b in boxes.values()) + pad)
     notes: list[Text] = []
     for cell in cells:
         if cell.note:
-            fitted = _fit_note(cell.note, inner, outer, cell.sector, cell_margins(cell))
-            notes.extend(fitted or ())
+            notes.extend(_fit_note(cell.note, inner, outer, wedges[cell.sector]) or ())
     return outer, placed, notes
 
 
-def _sector_title(sector: Sector, outer: float) -> Text:
-    start, end = SECTOR_SPAN[sector]
-    middle = (start + end) / 2
+def _sector_title(sector: Sector, wedge: Wedge, outer: float) -> Text:
     text = SECTOR_TITLES[sector]
     size = CIRCLES.sector_title_size
     width, height = estimate_width(text, size, bold=True), size * 1.05
-    radius = radius_for_nearest(middle, width, height, outer + 8.0)
-    cx, cy = polar(radius, middle)
+    radius = radius_for_nearest(wedge.middle, width, height, outer + 8.0)
+    cx, cy = polar(radius, wedge.middle)
     return Text(text=text, at=(cx, cy + height / 2 - size * 0.25), size=size, bold=True, part="sector-title")
 
 

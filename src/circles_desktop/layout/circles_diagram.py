@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..graph.document import CaseDocument
 from ..graph.model import AnyNode, Person, Service
-from .circles import RINGS, SECTOR_SPAN, SECTORS, CirclesLayout, PlacedNode, circles_layout, polar
+from .circles import RINGS, SECTORS, CirclesLayout, PlacedNode, circles_layout, polar
 from .diagram import Align, AnyItem, Bounds, Box, Diagram, Line, Shape, Stroke, Text
 from .legend import ROW, SAMPLE_WIDTH
 from .notation import symbol_items
@@ -52,7 +52,7 @@ def _rings(layout: CirclesLayout) -> list[AnyItem]:
                            part=f"ring:{ring.value}"))
     edge_stroke = Stroke(COLOURS.muted, CIRCLES.sector_line, LinePattern.DASHED)
     for sector in SECTORS:
-        angle = SECTOR_SPAN[sector][0]
+        angle = layout.wedges[sector].start
         items.append(Line(points=(polar(layout.centre_radius, angle), polar(layout.outer_radius, angle)),
                           stroke=edge_stroke, part="sector-edge"))
     items.append(Shape(kind=ShapeKind.CIRCLE, centre=(0.0, 0.0), size=2 * layout.centre_radius - 6,

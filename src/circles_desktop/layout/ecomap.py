@@ -35,7 +35,7 @@ from ..graph.model import (
 from .circles import SECTOR_TITLES, SECTORS, default_sector, node_detail, radius_for_nearest
 from .diagram import Bounds, Text
 from .labels import name_lines
-from .style import COLOURS, ECOMAP, FONTS, SUPPORT_COLOUR
+from .style import COLOURS, ECOMAP, FONTS, GENOGRAM, SUPPORT_COLOUR
 from .textsize import estimate_width, wrap
 
 VIEW = "ecomap"
@@ -138,8 +138,8 @@ def _group_key(node: AnyNode, detail: str, tie: EcomapTie) -> tuple[object, ...]
 
 
 def support_text(tie: EcomapTie) -> str:
-    kinds = ", ".join(k.value for k in sorted(tie.support, key=_SUPPORT_ORDER.__getitem__))
-    return " · ".join(part for part in (kinds, tie.frequency.strip()) if part)
+    """The kinds of support on a tie, in a fixed order ("practical, emotional")."""
+    return ", ".join(k.value for k in sorted(tie.support, key=_SUPPORT_ORDER.__getitem__))
 
 
 def _choose_centre(doc: CaseDocument, ties: Sequence[EcomapTie], hidden: frozenset[str],
@@ -183,14 +183,14 @@ def ecomap_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset(), house
     first_tie: dict[str, EcomapTie] = {}
     for tie in sorted(outer_ties, key=lambda t: _STRENGTH_ORDER[t.strength]):
         first_tie.setdefault(tie.target, tie)
-    many_sources = home is not None and len(centre_ids) > 1
+    # Ties from the child (or the household) are the ecomap's own; any other's are named.
+    plain = {child_ids[0] if child_ids else "", home.id if home else ""}
     specs = []
     for target, tie in first_tie.items():
         node = doc.node(target)
         detail = node_detail(doc, node, child_ids)
         sector = default_sector(doc, node, child_ids)
-        support = _support_words(doc, [t for t in outer_ties if t.target == target], many_sources,
-                                 home.id if home else None) if show_support else ""
+        support = _support_words(doc, [t for t in outer_ties if t.target == target], plain) if show_support else ""
         specs.append(_Spec(node, detail, sector, _group_key(node, detail, tie), support))
     specs.sort(key=lambda s: (SECTORS.index(s.sector), s.key))
 
@@ -202,14 +202,15 @@ def ecomap_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset(), house
                         circles, tuple(links), titles, orbits)
 
 
-def _support_words(doc: CaseDocument, ties: Sequence[EcomapTie], many_sources: bool, home_id: str | None) -> str:
-    """The kinds of support on the ties to one circle, each prefixed by its source in a household."""
+def _support_words(doc: CaseDocument, ties: Sequence[EcomapTie], plain: set[str]) -> str:
+    """The kinds of support on the ties to one circle; a tie from someone other than the child (a
+    brother, say) is prefixed with their name, since every line starts from the same centre."""
     parts = []
     for tie in ties:
         words = support_text(tie)
         if not words:
             continue
-        if many_sources and tie.source != home_id:
+        if tie.source not in plain:
             source = doc.node(tie.source)
             name = source.known_as or source.given_names.split(" ")[0] if isinstance(source, Person) else ""
             words = f"{name}: {words}" if name else words
@@ -230,7 +231,8 @@ def _child_centre(doc: CaseDocument, child_ids: Sequence[str]) -> tuple[float, t
     lines = lines or ["the child"]
     width = max(estimate_width(line, size, bold=True) for line in lines)
     height = len(lines) * lh
-    radius = max(ECOMAP.centre_radius, math.hypot(width, height) / 2 + ECOMAP.text_padding)
+    # Inside the inner of the two outlines (the child's double circle, as on the genogram).
+    radius = max(ECOMAP.centre_radius, math.hypot(width, height) / 2 + ECOMAP.text_padding + 2 * GENOGRAM.double_gap)
     texts = tuple(
         Text(text=line, at=(0.0, -height / 2 + (i + 1) * lh - size * 0.3), size=size, bold=True,
              node_id=child_ids[0] if child_ids else None, part="centre-name")
@@ -441,7 +443,7 @@ def _place_circles(specs: list[_Spec], centre_radius: float) -> dict[str, Ecomap
         return {}
     # One size for most circles, as on a drawn ecomap; the few with the longest names get bigger ones.
     radii = sorted(s.radius for s in specs)
-    common = min(max(ECOMAP.node_radius, radii[int(0.8 * (len(radii) - 1))]), ECOMAP.node_max_radius)
+    common = min(max(ECOMAP.node_radius, radii[(len(radii) - 1) // 2]), ECOMAP.node_max_radius)
     for spec in specs:
         spec.radius = max(spec.radius, common)
     hand = {s.node.id: s.node.positions[VIEW] for s in specs if VIEW in s.node.positions}

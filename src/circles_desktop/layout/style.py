@@ -205,11 +205,11 @@ class Ecomap:
     node_radius: float = 27.0  # least radius of a person's or service's circle
     node_max_radius: float = 44.0  # names wrap and shrink before a circle grows past this
     node_gap: float = 12.0  # least room between two circles, or a circle and a label
-    tie_length: float = 80.0  # least visible length of a tie line
-    name_size: float = 7.5
-    min_name_size: float = 6.0
-    detail_size: float = 6.0  # who they are to the child, or the kind of service
-    support_size: float = 6.0  # the kinds of support written beside a circle
+    tie_length: float = 50.0  # least visible length of a tie line
+    name_size: float = 8.5
+    min_name_size: float = 7.0
+    detail_size: float = 7.0  # who they are to the child, or the kind of service
+    support_size: float = 7.0  # the kinds of support written in a circle
     support_max_width: float = 84.0
     text_padding: float = 4.0  # between a circle and the text inside it
     outline: float = 1.1
@@ -241,12 +241,12 @@ SUPPORT_COLOUR = COLOURS.close  # the kinds of support written in a circle, apar
 class CirclesOfSupport:
     """Sizes of the circles-of-support picture, in points."""
 
-    symbol: float = 14.0
-    name_size: float = 7.5
-    detail_size: float = 6.0
-    name_max_width: float = 78.0
-    gap: float = 5.0  # least room between two labels
-    band_min: float = 40.0  # the thinnest ring
+    symbol: float = 13.0
+    name_size: float = 8.5
+    detail_size: float = 7.0
+    name_max_width: float = 80.0
+    gap: float = 4.0  # least room between two labels
+    band_min: float = 36.0  # the thinnest ring
     band_padding: float = 5.0  # between a ring's edge and what is in it
     edge_margin: float = 4.0  # between a sector's edge and what is in it
     centre_radius: float = 32.0
