@@ -38,6 +38,8 @@ _CALENDAR_ESCAPE = re.compile(r"@#D([^@]*)@")
 _KNOWN_CALENDARS = {"GREGORIAN", "JULIAN"}
 _OTHER_CALENDARS = {"HEBREW", "FRENCH_R", "FRENCH R", "ROMAN", "UNKNOWN"}
 _BCE = {"B.C.", "BC", "BCE", "B.C.E.", "B.C"}
+_ISO = re.compile(r"[~<>]?\d{4}(-\d\d(-\d\d)?)?")
+_DASH_RANGE = re.compile(r"(\d)\s*[-–]\s*(\d)")
 _PREFIX = {DateQualifier.ABOUT: "ABT ", DateQualifier.BEFORE: "BEF ", DateQualifier.AFTER: "AFT ",
            DateQualifier.EXACT: ""}
 
@@ -62,6 +64,11 @@ def parse_date(text: str) -> PartialDate | None:
     words = text.strip()
     if not words:
         return None
+    if _ISO.fullmatch(words):  # an ISO date or Circles' own text form, which some programs write
+        try:
+            return PartialDate.parse(words)
+        except ValueError as exc:
+            raise DateNotKept(str(exc)) from None
     words = words.upper()
     for calendar in _CALENDAR_ESCAPE.findall(words):
         _check_calendar(calendar.strip())
@@ -71,11 +78,25 @@ def parse_date(text: str) -> PartialDate | None:
         if phrase_at == 0 or not words.startswith("INT"):
             raise DateNotKept("it is a date phrase, not a date")
         words = words[:phrase_at]
+    # Common in files typed by hand: "1908 ?", "1076 or 1088", "1456-1457". Read as about the first.
+    doubtful = "?" in words
+    words = _DASH_RANGE.sub(r"\1 - \2", words.replace("?", " "))
     tokens = [t for t in words.split() if not _is_calendar_word(t)]
+    for alternative in ("OR", "-"):
+        if alternative in tokens[1:]:
+            tokens = tokens[: tokens.index(alternative, 1)]
+            doubtful = True
     if tokens and tokens[0] == "INT":
         tokens = tokens[1:]
     if not tokens:
         raise DateNotKept("it has no date in it")
+    date = _qualified_date(tokens)
+    if doubtful and date.qualifier is DateQualifier.EXACT:
+        date = _qualified(date, DateQualifier.ABOUT)
+    return date
+
+
+def _qualified_date(tokens: list[str]) -> PartialDate:
     head = tokens[0].rstrip(".")
     if head in ("BET", "BETWEEN", "FROM"):
         end_word = "AND" if head.startswith("BET") else "TO"
@@ -92,14 +113,7 @@ def parse_date(text: str) -> PartialDate | None:
         return _qualified(_simple(tokens[1:]), DateQualifier.BEFORE)
     if head in ("AFT", "AFTER"):
         return _qualified(_simple(tokens[1:]), DateQualifier.AFTER)
-    try:
-        return _simple(tokens)
-    except DateNotKept:
-        try:  # an ISO date or Circles' own text form, which some programs write
-            return PartialDate.parse(text.strip())
-        except ValueError:
-            pass
-        raise
+    return _simple(tokens)
 
 
 def _qualified(date: PartialDate, qualifier: DateQualifier) -> PartialDate:

@@ -136,9 +136,6 @@ def iter_records(
                 continue
             known = tags[tag] = ext.get(tag, "?" + tag) if tag[0] == "_" else tag
         tag = known
-        if level and (tag in drop or tag[0] == "?"):
-            skip_below = level
-            continue
         if "@@" in value:  # the escape for a payload "@": GEDCOM 7 only at the start, 5.5.1 anywhere
             if not gedcom7:
                 value = value.replace("@@", "@")
@@ -163,6 +160,9 @@ def iter_records(
             level = depth
         elif level < depth:
             del stack[level:]
+        if tag in drop or tag[0] == "?":
+            skip_below = level
+            continue
         parent = stack[-1]
         if tag == "CONT" or tag == "CONC":
             continuations.add(parent, value, tag == "CONT")

@@ -51,7 +51,7 @@ class Relationships:
         self.items: list[AnyRelationship] = []
         self.lines: dict[str, int] = {}  # relationship id -> line it was read from
         self.used_ids: set[str] = set()
-        self.parent_lines: dict[tuple[str, str], int] = {}  # (parent id, child id) -> line
+        self.parent_lines: dict[tuple[str, str, ParentageType], int] = {}  # (parent, child, type) -> line
 
     def read(self) -> Relationships:
         self._families()
@@ -59,10 +59,10 @@ class Relationships:
         return self
 
     def add(self, rel: AnyRelationship, line: int, *, once: bool = False) -> None:
-        """Keep a relationship; with ``once``, not a second parent line between the same two people
-        (a standard GEDCOM file may link a child to one parent through two families)."""
-        if once:
-            key = (rel.source, rel.target)
+        """Keep a relationship; with ``once``, not a second parent line of the same type between the
+        same two people (a GEDCOM file may link a child to a parent through two families)."""
+        if once and isinstance(rel, Parentage):
+            key = (rel.source, rel.target, rel.type)
             if key in self.parent_lines:
                 self.problems.add(line, f"the same parent line is given again (first on line "
                                         f"{self.parent_lines[key]}); ignored")
