@@ -282,6 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("circles: interrupted", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `circles show X | head` closed the pipe: not an error worth a word
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # the one place that turns errors into exit statuses
         if _is_input_error(exc):
             print(f"circles: {_one_line(exc)}", file=sys.stderr)
