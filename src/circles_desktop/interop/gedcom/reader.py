@@ -415,7 +415,7 @@ class Reader:
         relationships = Relationships(self).read()
         self._read_members(nodes)
         self._read_associates(nodes)
-        info = CaseInfo(name=self.info.get("name") or default_name, reference=self.info.get("reference", ""),
+        info = CaseInfo(name=self.info.get("name", default_name), reference=self.info.get("reference", ""),
                         summary=self.info.get("summary", ""), author=self.info.get("author", ""),
                         team=self.info.get("team", ""))
         self.families.clear()  # the record trees are not needed any more: free them before the document
