@@ -121,7 +121,7 @@ pdf_says() {  # pdf_says FILE WORD: a real PDF whose text contains WORD
 genogram_pdf() {
   "${inside[@]}" circles export "Zain family" --view genogram -o "$out/zain-genogram.pdf"
   pdf_says "$out/zain-genogram.pdf" Nikita
-  pdftoppm -png -r 60 -singlefile "$out/zain-genogram.pdf" "$out/zain-genogram"
+  pdftoppm -png -r 60 -singlefile "$out/zain-genogram.pdf" "$out/zain-genogram-pdf"  # to look at
 }
 
 genogram_png() {  # Qt's offscreen platform, inside the bundle
