@@ -19,13 +19,15 @@ import sqlite3
 import statistics
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
 
 from circles_desktop.graph import edits as E
-from circles_desktop.graph.codec import decode_node, decode_relationship
+from circles_desktop.graph.codec import decode_node, decode_relationship, encode
 from circles_desktop.graph.document import CaseDocument
 from circles_desktop.graph.model import (
     CaseInfo,
@@ -120,128 +122,128 @@ def timed(run: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def best(runs: int, run: Callable[[], object]) -> float:
-    return min(timed(run) for _ in range(runs))
+class RawSQLite:
+    """The same SQL work with the sqlite3 module alone, on the same file: the floor for the store."""
+
+    def __init__(self, path: Path, case_id: str) -> None:
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA synchronous = FULL")  # the file is already in WAL mode
+        self.case_id = case_id
+
+    def _select(self, table: str) -> list[tuple]:
+        return self.db.execute(f"SELECT id, version, data FROM {table} WHERE case_id = ? ORDER BY ordinal",
+                               (self.case_id,)).fetchall()
+
+    def load(self) -> None:
+        self._select("nodes")
+        self._select("relationships")
+
+    def load_json(self) -> None:
+        for table in ("nodes", "relationships"):
+            [json.loads(data) for _, _, data in self._select(table)]
+
+    def edit(self, node_id: str, data: str) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("UPDATE nodes SET data = ?, version = version + 1 WHERE case_id = ? AND id = ?",
+                        (data, self.case_id, node_id))
+        self.db.execute("COMMIT")
+
+    def copy_case(self) -> Callable[[], None]:
+        """The inserts of an import: every row of the case again, under a new id, in one transaction."""
+        columns = {"nodes": "id, kind, label, search_key, data, version, created_at, created_by, updated_at, "
+                            "updated_by",
+                   "relationships": "id, kind, source_id, target_id, data, version, created_at, created_by, "
+                                    "updated_at, updated_by"}
+        rows = {t: self.db.execute(f"SELECT {c} FROM {t} WHERE case_id = ?", (self.case_id,)).fetchall()
+                for t, c in columns.items()}
+        copy = "copy-" + self.case_id
+
+        def run() -> None:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("INSERT INTO cases SELECT ?, name, reference, team, info, last_seq, version, "
+                            "created_at, created_by, updated_at, updated_by FROM cases WHERE id = ?",
+                            (copy, self.case_id))
+            for table, names in columns.items():
+                marks = ", ".join("?" * (names.count(",") + 2))
+                self.db.executemany(f"INSERT INTO {table} (case_id, {names}) VALUES ({marks})",
+                                    [(copy, *row) for row in rows[table]])
+            self.db.execute("COMMIT")
+        return run
+
+    def search(self) -> None:
+        self.db.execute("SELECT n.case_id, c.name, n.id, n.label FROM nodes n JOIN cases c ON c.id = n.case_id "
+                        "WHERE n.search_key LIKE '%wiś%'").fetchall()
 
 
-def bench_library(url: str, doc: CaseDocument, edits: int) -> dict[str, float | list[float]]:
-    library = Library.open(url, user="bench")
-    results: dict[str, float | list[float]] = {}
-    results["add_document"] = timed(lambda: library.add_document(doc))
-    case_id = doc.case_id
-    assert case_id is not None
-    results["load"] = best(5, lambda: library.open_case(case_id))
-    opened = library.open_case(case_id)
-    rng = random.Random(7)
-    people = opened.people()
-    apply_times = []
-    for _ in range(edits):
-        person = rng.choice(people)
-        edit = E.move_nodes(opened, "genogram", {person.id: (rng.uniform(0, 5000), rng.uniform(0, 3000))})
-        apply_times.append(timed(lambda: opened.apply(edit)))
-    results["edit"] = apply_times
-    sink = opened.sink
-    assert sink is not None
-    sink_times = []
-    for _ in range(edits):
-        person = opened.node(rng.choice(people).id)
-        edit = E.move_nodes(opened, "genogram", {person.id: (rng.uniform(0, 5000), rng.uniform(0, 3000))})
-        sink_times.append(timed(lambda: sink(edit)))  # the store's part alone (the graph is not changed)
-        # keep the sink's idea of versions in step with the document: apply the edit without saving again
-        opened.sink = None
-        opened.apply(edit)
-        opened.sink = sink
-    results["sink"] = sink_times
-    results["search"] = best(5, lambda: library.search("wiś"))
-    library.close()
-    results.update(load_parts(url, case_id))
-    return results
-
-
-def load_parts(url: str, case_id: str) -> dict[str, float | list[float]]:
-    """Where the time of open_case goes: the same three steps it takes, timed one by one."""
+def load_steps(url: str, case_id: str) -> dict[str, Callable[[], None]]:
+    """The three steps of open_case, to time one by one: where its time goes."""
     engine = make_engine(resolve_url(url))
     rows: dict[str, list] = {}
+    decoded: dict[str, list] = {}
 
     def fetch() -> None:
-        with engine.connect() as connection, connection.begin():
+        with engine.connect() as connection, connection.begin(), collector_paused():
             for table in (nodes, relationships):
                 rows[table.name] = connection.execute(select(table.c.id, table.c.version, table.c.data)
                                                       .where(table.c.case_id == case_id)
                                                       .order_by(table.c.ordinal)).all()
-    decoded: dict[str, list] = {}
 
     def decode() -> None:
-        decoded["nodes"] = [decode_node(data) for _, _, data in rows["nodes"]]
-        decoded["relationships"] = [decode_relationship(data) for _, _, data in rows["relationships"]]
+        with collector_paused():
+            decoded["nodes"] = [decode_node(data) for _, _, data in rows["nodes"]]
+            decoded["relationships"] = [decode_relationship(data) for _, _, data in rows["relationships"]]
 
     def build() -> None:
-        doc = CaseDocument(CaseInfo("x"))
-        doc.load(doc.info, decoded["nodes"], decoded["relationships"])
+        with collector_paused():
+            doc = CaseDocument(CaseInfo("x"))
+            doc.load(doc.info, decoded["nodes"], decoded["relationships"])
 
-    with collector_paused():  # as open_case runs them
-        parts: dict[str, float | list[float]] = {
-            "load_sql": best(5, fetch), "load_decode": best(5, decode), "load_graph": best(5, build)}
-    engine.dispose()
-    return parts
+    return {"load_sql": fetch, "load_decode": decode, "load_graph": build}
 
 
-def sqlite_reference(path: Path, case_id: str, edits: int) -> dict[str, float | list[float]]:
-    """The same SQL work with the sqlite3 module alone: the floor the store is measured against."""
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=FULL")
-    results: dict[str, float | list[float]] = {}
-
-    def select() -> None:
-        db.execute("SELECT id, version, data FROM nodes WHERE case_id = ? ORDER BY ordinal", (case_id,)).fetchall()
-        db.execute("SELECT id, version, data FROM relationships WHERE case_id = ? ORDER BY ordinal",
-                   (case_id,)).fetchall()
-
-    def select_json() -> None:
-        for table in ("nodes", "relationships"):
-            rows = db.execute(f"SELECT id, version, data FROM {table} WHERE case_id = ? ORDER BY ordinal",
-                              (case_id,)).fetchall()
-            [json.loads(data) for _, _, data in rows]
-
-    results["load"] = best(5, select)
-    results["load_json"] = best(5, select_json)
-    ids = [row[0] for row in db.execute("SELECT id FROM nodes WHERE case_id = ? AND kind = 'person'", (case_id,))]
+def measure(url: str, doc: CaseDocument, edits: int, raw_path: Path | None) -> dict[str, list[float]]:
+    """Time the store on ``url``; with ``raw_path``, time raw sqlite3 on the same file, alternating with
+    the store step by step, so that both see the same machine (other work on it slows both alike)."""
+    results: dict[str, list[float]] = defaultdict(list)
+    library = Library.open(url, user="bench")
+    results["add_document"].append(timed(lambda: library.add_document(doc)))
+    case_id = doc.case_id
+    assert case_id is not None
+    raw = RawSQLite(raw_path, case_id) if raw_path else None
+    if raw:
+        results["ref add_document"].append(timed(raw.copy_case()))
+    steps = load_steps(url, case_id)
+    for _ in range(7):
+        results["load"].append(timed(lambda: library.open_case(case_id)))
+        for key, step in steps.items():
+            results[key].append(timed(step))
+        results["search"].append(timed(lambda: library.search("wiś")))
+        if raw:
+            results["ref load"].append(timed(raw.load))
+            results["ref load_sql"].append(timed(raw.load_json))
+            results["ref search"].append(timed(raw.search))
+    opened = library.open_case(case_id)
+    sink = opened.sink
+    assert sink is not None
+    people = opened.people()
+    ours, theirs = people[::2], people[1::2]  # raw edits bump versions: keep them off the store's rows
     rng = random.Random(7)
-    commits = []
-    for _ in range(edits):
-        node_id = rng.choice(ids)
-
-        def commit() -> None:
-            db.execute("BEGIN IMMEDIATE")
-            db.execute("UPDATE nodes SET data = ?, version = version + 1 WHERE case_id = ? AND id = ?",
-                       (json.dumps({"positions": {"genogram": [rng.random(), rng.random()]}}), case_id, node_id))
-            db.execute("COMMIT")
-        commits.append(timed(commit))
-    results["edit"] = commits
-    rows = db.execute("SELECT case_id, id, kind, label, search_key, data, version, created_at, created_by, "
-                      "updated_at, updated_by FROM nodes WHERE case_id = ?", (case_id,)).fetchall()
-    rel_rows = db.execute("SELECT case_id, id, kind, source_id, target_id, data, version, created_at, "
-                          "created_by, updated_at, updated_by FROM relationships WHERE case_id = ?",
-                          (case_id,)).fetchall()
-    copy = "copy" + case_id[4:]
-
-    def insert() -> None:
-        db.execute("BEGIN IMMEDIATE")
-        db.execute("INSERT INTO cases SELECT ?, name, reference, team, info, last_seq, version, created_at, "
-                   "created_by, updated_at, updated_by FROM cases WHERE id = ?", (copy, case_id))
-        db.executemany("INSERT INTO nodes (case_id, id, kind, label, search_key, data, version, created_at, "
-                       "created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                       [(copy, *row[1:]) for row in rows])
-        db.executemany("INSERT INTO relationships (case_id, id, kind, source_id, target_id, data, version, "
-                       "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                       [(copy, *row[1:]) for row in rel_rows])
-        db.execute("COMMIT")
-    results["add_document"] = timed(insert)
-    results["search"] = best(5, lambda: db.execute(
-        "SELECT n.case_id, c.name, n.id, n.label FROM nodes n JOIN cases c ON c.id = n.case_id "
-        "WHERE n.search_key LIKE '%wiś%'").fetchall())
-    db.close()
+    for n in range(edits):
+        person = opened.node(rng.choice(ours).id)
+        place = {person.id: (rng.uniform(0, 5000), rng.uniform(0, 3000))}
+        edit = E.move_nodes(opened, "genogram", place)
+        results["edit"].append(timed(lambda: opened.apply(edit)))
+        if n % 2:  # the store's part alone: the sink, then the same edit applied to the graph unsaved
+            edit = E.move_nodes(opened, "genogram", {person.id: (rng.uniform(0, 5000), 0.0)})
+            results["sink"].append(timed(lambda: sink(edit)))
+            opened.sink = None
+            opened.apply(edit)
+            opened.sink = sink
+        if raw:
+            other = rng.choice(theirs)
+            data = json.dumps(encode(replace(other, positions={"genogram": (rng.random(), rng.random())})))
+            results["ref edit"].append(timed(lambda: raw.edit(other.id, data)))
+    library.close()
     return results
 
 
@@ -249,11 +251,13 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
 
-def summary(values: float | list[float]) -> tuple[str, str]:
-    if isinstance(values, list):
-        ordered = sorted(values)
-        return ms(statistics.median(ordered)), ms(ordered[int(len(ordered) * 0.95)])
-    return ms(values), ""
+def best(times: list[float]) -> str:
+    return ms(min(times))
+
+
+def spread(times: list[float]) -> str:
+    ordered = sorted(times)
+    return f"{ms(statistics.median(ordered))} / {ms(ordered[int(len(ordered) * 0.95)])}"
 
 
 def main() -> None:
@@ -273,39 +277,35 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.db"
-        store = bench_library(f"sqlite:///{path}", doc, args.edits)
-        assert doc.case_id is not None
-        raw = sqlite_reference(path, doc.case_id, args.edits)
-        pg = None
+        results = measure(f"sqlite:///{path}", doc, args.edits, raw_path=path)
+        pg: dict[str, list[float]] = {}
         if args.pg:
             pg_doc = synthetic_case(args.people, args.relationships, args.seed)
-            pg = bench_library(args.pg, pg_doc, args.edits)
+            pg = measure(args.pg, pg_doc, args.edits, raw_path=None)
             with Library.open(args.pg) as library:
                 library.delete_case(pg_doc.case_id)  # type: ignore[arg-type]
 
-    rows = [
-        ("load the case (open_case, best of 5)", "load", "≤ 500 ms", "raw SELECT of the same rows"),
-        ("  of which SELECT + JSON through SQLAlchemy", "load_sql", "", "raw SELECT + json.loads"),
-        ("  of which decoding (graph/codec.py)", "load_decode", "", ""),
-        ("  of which building the graph (doc.load)", "load_graph", "", ""),
-        ("commit one edit: doc.apply(move), median / p95", "edit", "≤ 5 ms median",
-         "raw UPDATE + COMMIT (WAL, synchronous=FULL), median / p95"),
-        ("  of which the store's sink, median / p95", "sink", "", ""),
-        ("add_document (import, one transaction)", "add_document", "", "raw executemany INSERT + COMMIT"),
-        ("search 'wiś' across all cases (best of 5)", "search", "", "raw SELECT … LIKE"),
+    rows = [  # title, key, how it is summed up, goal, reference
+        ("load the case (open_case)", "load", best, "≤ 500 ms", "raw SELECT of the same rows"),
+        ("  of which SELECT + JSON through SQLAlchemy", "load_sql", best, "", "raw SELECT + json.loads"),
+        ("  of which decoding (graph/codec.py)", "load_decode", best, "", ""),
+        ("  of which building the graph (doc.load)", "load_graph", best, "", ""),
+        ("commit one edit: doc.apply(move)", "edit", spread, "≤ 5 ms median",
+         "raw UPDATE + COMMIT (WAL, synchronous=FULL)"),
+        ("  of which the store's sink", "sink", spread, "", ""),
+        ("add_document (an import, one transaction)", "add_document", best, "", "raw executemany INSERT + COMMIT"),
+        ("search 'wiś' across all cases", "search", best, "", "raw SELECT … LIKE"),
     ]
-    header = "| measure | Circles store (SQLite) | goal | reference (same run) | reference time |"
-    if pg:
-        header += " Circles store (PostgreSQL) |"
-    print(header)
+    print("Loads and searches: best of 7; edits: median / 95th percentile of "
+          f"{args.edits}; store and reference alternate step by step.\n")
+    print("| measure | Circles store, SQLite | goal | reference (same run, same file) | reference |"
+          + (" Circles store, PostgreSQL |" if pg else ""))
     print("|---|---|---|---|---|" + ("---|" if pg else ""))
-    for title, key, goal, ref_title in rows:
-        ours = " / ".join(x for x in summary(store[key]) if x) if key in store else ""
-        ref_key = "load_json" if key == "load_sql" else key
-        ref = " / ".join(x for x in summary(raw[ref_key]) if x) if ref_key in raw else ""
-        line = f"| {title} | {ours} | {goal} | {ref_title} | {ref} |"
+    for title, key, sum_up, goal, ref_title in rows:
+        ref = sum_up(results["ref " + key]) if "ref " + key in results else ""
+        line = f"| {title} | {sum_up(results[key])} | {goal} | {ref_title} | {ref} |"
         if pg:
-            line += f" {' / '.join(x for x in summary(pg[key]) if x) if key in pg else ''} |"
+            line += f" {sum_up(pg[key])} |"
         print(line)
 
 
