@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,30 +31,24 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'library.db'}"
-
-
-@pytest.fixture
 def library(db_url: str) -> Iterator[Library]:
     with Library.open(db_url, user="tester") as lib:
         yield lib
 
 
-class pg_schema:
+@contextmanager
+def pg_schema() -> Iterator[str]:
     """A fresh PostgreSQL schema, made the default for connections through the URL it yields."""
-
-    def __enter__(self) -> str:
-        if not PG_URL:
-            pytest.skip("set CIRCLES_TEST_PG to a PostgreSQL URL to run the store tests on PostgreSQL too")
-        self.name = f"circles_test_{uuid.uuid4().hex[:12]}"
-        self.engine = create_engine(resolve_url(PG_URL))
-        with self.engine.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{self.name}"'))
-        url = make_url(resolve_url(PG_URL)).update_query_dict({"options": f"-csearch_path={self.name}"})
-        return url.render_as_string(hide_password=False)
-
-    def __exit__(self, *_exc: object) -> None:
-        with self.engine.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{self.name}" CASCADE'))
-        self.engine.dispose()
+    if not PG_URL:
+        pytest.skip("set CIRCLES_TEST_PG to a PostgreSQL URL to run the store tests on PostgreSQL too")
+    name = f"circles_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(resolve_url(PG_URL))
+    with engine.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{name}"'))
+    try:
+        yield make_url(resolve_url(PG_URL)).update_query_dict({"options": f"-csearch_path={name}"}) \
+            .render_as_string(hide_password=False)
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+        engine.dispose()
