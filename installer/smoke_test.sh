@@ -124,6 +124,14 @@ genogram_pdf() {
   pdftoppm -png -r 60 -singlefile "$out/zain-genogram.pdf" "$out/zain-genogram-pdf"  # to look at
 }
 
+children_get_a_clean_environment() {  # rthook_environment.py: no bundle library path for children
+  printf '#!/bin/sh\n/usr/bin/env > "%s"\nexit 1\n' "$work/child.env" > "$work/fake-dot"
+  chmod +x "$work/fake-dot"
+  rm -f "$work/child.env"
+  "${inside[@]}" "CIRCLES_DOT=$work/fake-dot" circles export "Zain family" -o "$work/never.pdf" 2>/dev/null || true
+  [ -s "$work/child.env" ] && ! grep '^LD_LIBRARY_PATH=' "$work/child.env"
+}
+
 genogram_png() {  # Qt's offscreen platform, inside the bundle
   "${inside[@]}" circles export "Zain family" --view genogram -o "$out/zain-genogram.png"
   pngtopnm "$out/zain-genogram.png" >"$out/zain-genogram.pnm"  # fails unless it is a whole PNG
@@ -183,6 +191,7 @@ step "circles --version" version_matches
 step "bundled dot uses only the bundle" bundled_dot_is_self_contained
 step "circles demo, cases, show" demo_cases
 step_if_ready "genogram export to PDF" genogram_pdf
+step_if_ready "child processes: no LD_LIBRARY_PATH" children_get_a_clean_environment
 step_if_ready "genogram export to PNG" genogram_png
 step_if_ready "GEDCOM export and import" gedcom_round_trip
 step_if_ready "circles plan (Zain family)" meeting_plan
