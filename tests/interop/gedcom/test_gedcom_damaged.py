@@ -133,6 +133,12 @@ def test_very_deep_levels_and_a_huge_line(ged: Callable[..., Path]) -> None:
     assert second.notes.startswith(huge) and second.notes.count("\nmore") == 20_000
 
 
+def test_a_flood_of_problems_is_counted_past_ten_thousand(ged: Callable[..., Path]) -> None:
+    result = read_gedcom(ged("0 HEAD\n1 CHAR UTF-8\n" + "garbage\n" * 10_005 + "0 TRLR\n"))
+    assert len(result.problems) == 10_001
+    assert str(result.problems[-1]) == "5 more problems not listed"
+
+
 def test_records_after_the_trailer_are_ignored_and_reported(ged: Callable[..., Path]) -> None:
     result = read_gedcom(ged("0 HEAD\n1 CHAR UTF-8\n0 TRLR\n0 @I1@ INDI\n1 NAME Late\n"))
     assert result.people == 0

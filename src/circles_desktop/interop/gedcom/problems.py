@@ -15,6 +15,8 @@ from ..errors import ImportFailed
 
 # Problems are printed one per line; a file can hold hundreds, so the quoted text is kept short.
 _QUOTE_LIMIT = 60
+# Beyond this many (a large binary file has one per "line"), problems are counted, not listed.
+_LIST_LIMIT = 10_000
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,15 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[GedcomProblem] = []
+        self.unlisted = 0
 
     def add(self, line: int, message: str) -> None:
-        self.items.append(GedcomProblem(line, " ".join(message.split())))
+        if len(self.items) < _LIST_LIMIT:
+            self.items.append(GedcomProblem(line, " ".join(message.split())))
+        else:
+            self.unlisted += 1
 
-    def __len__(self) -> int:
-        return len(self.items)
+    def listed(self) -> list[GedcomProblem]:
+        """Every problem, or the first ten thousand and how many more there were."""
+        more = [GedcomProblem(0, f"{self.unlisted} more problems not listed")] if self.unlisted else []
+        return self.items + more

@@ -94,7 +94,7 @@ def read_gedcom(path: Path | str, *, name: str | None = None) -> GedcomImport:
         except OSError as exc:
             raise GedcomError(path, f"cannot be read ({exc.strerror or exc})") from None
         document = reader.finish(name or path.stem)
-    return GedcomImport(document, problems.items, len(document.people()), reader.family_count)
+    return GedcomImport(document, problems.listed(), len(document.people()), reader.family_count)
 
 
 @contextlib.contextmanager
