@@ -165,7 +165,7 @@ def _try(doc: CaseDocument, edit: Any) -> None:
         pass
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=_case())
 def test_any_case_survives_a_round_trip_exactly(tmp_path_factory: pytest.TempPathFactory, doc: CaseDocument) -> None:
     path = tmp_path_factory.mktemp("round") / "case.ged"
