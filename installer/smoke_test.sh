@@ -36,7 +36,7 @@ mkdir "$work/home"
 inside=(env -i "PATH=$app" "HOME=$work/home")
 
 summary=()
-record() { summary+=("$(printf '%-34s %6s  %s' "$1" "$2" "$3")"); }
+record() { summary+=("$(printf '%-38s %6s  %s' "$1" "$2" "$3")"); }
 attempt() {  # attempt COMMAND...: run it in a subshell that stops at its first failure; sets $status
   set +e
   (set -e; "$@")  # a plain statement: inside "if" or "||" bash would switch -e off for the command

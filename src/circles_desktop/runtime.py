@@ -11,8 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
-_CHECKOUT = _PACKAGE.parents[1]  # src/circles_desktop -> the repository
+_CHECKOUT = Path(__file__).resolve().parents[2]  # src/circles_desktop/runtime.py -> the repository
 
 
 def bundle_dir() -> Path | None:
