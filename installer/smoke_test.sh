@@ -124,6 +124,14 @@ genogram_pdf() {
   pdftoppm -png -r 60 -singlefile "$out/zain-genogram.pdf" "$out/zain-genogram-pdf"  # to look at
 }
 
+other_views_pdf() {
+  local view
+  for view in ecomap circles; do
+    "${inside[@]}" circles export "Zain family" --view "$view" -o "$out/zain-$view.pdf"
+    pdf_says "$out/zain-$view.pdf" Nikita
+  done
+}
+
 children_get_a_clean_environment() {  # rthook_environment.py: no bundle library path for children
   printf '#!/bin/sh\n/usr/bin/env > "%s"\nexit 1\n' "$work/child.env" > "$work/fake-dot"
   chmod +x "$work/fake-dot"
@@ -191,6 +199,7 @@ step "circles --version" version_matches
 step "bundled dot uses only the bundle" bundled_dot_is_self_contained
 step "circles demo, cases, show" demo_cases
 step_if_ready "genogram export to PDF" genogram_pdf
+step_if_ready "ecomap and circles exports to PDF" other_views_pdf
 step_if_ready "child processes: no LD_LIBRARY_PATH" children_get_a_clean_environment
 step_if_ready "genogram export to PNG" genogram_png
 step_if_ready "GEDCOM export and import" gedcom_round_trip
