@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..graph.document import CaseDocument
 from ..graph.model import (
@@ -35,9 +36,10 @@ _NOT_FAMILY = frozenset({Role.PROFESSIONAL, Role.FRIEND, Role.NEIGHBOUR, Role.AD
 _FAR_FUTURE = (9999, 12, 31)
 
 
-@dataclass(frozen=True)
-class Couple:
+class Couple(NamedTuple):
     """Two people joined by a couple line: a recorded partnership, or co-parents with none on record.
+
+    (This module's records are named tuples: a big tree makes thousands of them per layout.)
 
     ``id`` is the id of the partnership drawn (the latest, when they had several), or ``co:a:b`` for
     co-parents. ``left`` and ``right`` are the preferred order on the page.
@@ -51,15 +53,13 @@ class Couple:
     start: tuple[int, int, int] | None = None  # the earliest recorded start, for ordering partners
 
 
-@dataclass(frozen=True)
-class ChildLink:
+class ChildLink(NamedTuple):
     child: str
     type: ParentageType
     rel_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Sibship:
+class Sibship(NamedTuple):
     """Children who share the same parents that place them: a couple (``union`` is its id) or one parent."""
 
     union: str
@@ -67,8 +67,7 @@ class Sibship:
     children: tuple[ChildLink, ...]  # oldest first; twins next to each other
 
 
-@dataclass(frozen=True)
-class CarerLink:
+class CarerLink(NamedTuple):
     """A parent or carer who does not place the child: a line of its own, drawn in the carer's pattern.
 
     ``union`` is the couple id when the carers are a couple (the line starts at their couple line),
@@ -137,15 +136,23 @@ def read_families(doc: CaseDocument, people: list[Person], excluded: frozenset[s
     def shown(rel_id: str, *ends: str) -> bool:
         return rel_id not in excluded and all(end in ids for end in ends)
 
-    # Couples from recorded partnerships, one per pair.
+    # One pass over the relationships; every later step reads these buckets.
     pairs: dict[frozenset[str], list[Partnership]] = defaultdict(list)
-    for person in people:
-        for rel in doc.partnerships_of(person.id):
-            if rel.source != rel.target and shown(rel.id, rel.source, rel.target):
-                pairs[frozenset((rel.source, rel.target))].append(rel)
+    parentage_of: dict[str, list[Parentage]] = defaultdict(list)
+    emotional: list[Emotional] = []
+    for rel in doc.relationships():
+        if rel.source == rel.target or not shown(rel.id, rel.source, rel.target):
+            continue
+        if isinstance(rel, Partnership):
+            pairs[frozenset((rel.source, rel.target))].append(rel)
+        elif isinstance(rel, Parentage):
+            parentage_of[rel.target].append(rel)
+        elif isinstance(rel, Emotional):
+            emotional.append(rel)
+
+    # Couples from recorded partnerships, one per pair.
     couples: dict[frozenset[str], Couple] = {}
-    for pair, rels in pairs.items():
-        unique = list({r.id: r for r in rels}.values())
+    for pair, unique in pairs.items():
         unique.sort(key=lambda r: (_date_key(r.start) if r.start else (0, 0, 0), r.id), reverse=True)
         a, b = sorted(pair, key=ids.__getitem__)
         start = min((r.start.earliest() for r in unique if r.start), default=None)
@@ -156,14 +163,13 @@ def read_families(doc: CaseDocument, people: list[Person], excluded: frozenset[s
     sibling_parents: dict[str, tuple[str, ...]] = {}
     carers: list[CarerLink] = []
     for child in people:
-        by_type: dict[ParentageType, list[Parentage]] = defaultdict(list)
-        for rel in doc.relationships_of(child.id):
-            if isinstance(rel, Parentage) and rel.target == child.id and rel.source != child.id \
-                    and shown(rel.id, rel.source):
-                by_type[rel.type].append(rel)
-        driving_type = next((t for t in _DRIVING_ORDER if by_type.get(t)), None)
-        if driving_type is None:
+        rels = parentage_of.get(child.id)
+        if not rels:
             continue
+        by_type: dict[ParentageType, list[Parentage]] = {}
+        for rel in rels:
+            by_type.setdefault(rel.type, []).append(rel)
+        driving_type = next(t for t in _DRIVING_ORDER if t in by_type)
         driving = sorted(by_type[driving_type], key=lambda r: ids[r.source])
         placing, extra = _placing_parents(driving, couples)
         parents = tuple(sorted({r.source for r in placing}, key=ids.__getitem__))
@@ -200,13 +206,9 @@ def read_families(doc: CaseDocument, people: list[Person], excluded: frozenset[s
                 if all(by_id[m].identical_twin for m in members):
                     identical.add(f"{union}|{key}")
 
-    emotional = tuple(
-        rel for rel in doc.relationships()
-        if isinstance(rel, Emotional) and rel.source != rel.target and shown(rel.id, rel.source, rel.target)
-    )
     households = tuple(h for h in doc.households() if h.id not in excluded and h.members & ids.keys())
-    return Families(tuple(ids), tuple(blocks), tuple(ordered_couples), tuple(sibships), tuple(carers), emotional,
-                    households, twin_groups, frozenset(identical))
+    return Families(tuple(ids), tuple(blocks), tuple(ordered_couples), tuple(sibships), tuple(carers),
+                    tuple(emotional), households, twin_groups, frozenset(identical))
 
 
 def _placing_parents(driving: list[Parentage],
@@ -275,6 +277,9 @@ def _blocks(couples: list[Couple], people: list[Person], sibling_groups: dict[st
     seen: set[str] = set()
     for person in people:
         if person.id in seen:
+            continue
+        if not partners[person.id]:
+            blocks.append((person.id,))
             continue
         component = [person.id]
         seen.add(person.id)

@@ -11,7 +11,6 @@ All coordinates are in points with y growing downwards. Hand-placed positions
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -93,6 +92,7 @@ def symbol_size(person: Person) -> float:
 class _Prepared:
     people: dict[str, Person]
     labels: dict[str, PersonLabels]
+    label_widths: dict[str, float]
     families: Families
     dot: DotGraph
     focus: str | None
@@ -109,15 +109,16 @@ def _prepare(doc: CaseDocument, focus: str | None, generations: int | None, excl
         subset = focus_subset(doc, focus, generations)
     people = genogram_people(doc, subset, exclude)
     families = read_families(doc, people, exclude)
-    today = dt.date.today()
-    labels = {p.id: person_labels(p, today) for p in people}
+    labels = {p.id: person_labels(p) for p in people}
     fed = {link.child for sibship in families.sibships for link in sibship.children}
-    widths = {pid: max(GENOGRAM.symbol + 6.0, label.width(beside_line=pid in fed)) for pid, label in labels.items()}
+    label_widths = {pid: label.width() for pid, label in labels.items()}
+    widths = {pid: max(GENOGRAM.symbol + 6.0, label.width(beside_line=True) if pid in fed else label_widths[pid])
+              for pid, label in labels.items()}
     tallest = max((label.name_height for label in labels.values()), default=0.0)
     dates = max((label.years_height for label in labels.values()), default=0.0)
     rank_gap = tallest + dates + 44.0
     dot = build_dot(families, widths, rank_gap, _gap_widths(doc, families))
-    return _Prepared({p.id: p for p in people}, labels, families, dot, focus, generations)
+    return _Prepared({p.id: p for p in people}, labels, label_widths, families, dot, focus, generations)
 
 
 def _gap_widths(doc: CaseDocument, families: Families) -> dict[frozenset[str], float]:
@@ -173,7 +174,7 @@ def genogram_layout(doc: CaseDocument, *, focus: str | None = None, generations:
             positions[pid] = at(prep.dot.people[pid])
     placed = {
         pid: Placed(x, y, symbol_size(prep.people[pid]), symbol_shape(prep.people[pid]),
-                    prep.labels[pid].name_height, prep.labels[pid].years_height, prep.labels[pid].width(),
+                    prep.labels[pid].name_height, prep.labels[pid].years_height, prep.label_widths[pid],
                     GENOGRAM.double_gap if prep.people[pid].is_child_at_centre else 0.0)
         for pid, (x, y) in positions.items()
     }
@@ -207,6 +208,8 @@ def _label_box(p: Placed, padding: float = 0.0) -> Bounds:
 
 def _households(families: Families, placed: dict[str, Placed], row_of: dict[str, int]
                 ) -> tuple[HouseholdOutline, ...]:
+    if not families.households:
+        return ()
     rows: dict[int, list[str]] = {}
     for pid in sorted(placed, key=lambda p: placed[p].x):
         rows.setdefault(row_of[pid], []).append(pid)
@@ -222,9 +225,7 @@ def _households(families: Families, placed: dict[str, Placed], row_of: dict[str,
 
 def _bounds(placed: dict[str, Placed], lines: list[RoutedLine], households: tuple[HouseholdOutline, ...]) -> Bounds:
     boxes = [_label_box(p) for p in placed.values()]
-    boxes += [Bounds.around(line.points) for line in lines]
-    boxes += [Bounds.around(h.points) for h in households if h.points]
-    bounds = boxes[0]
-    for box in boxes[1:]:
-        bounds = bounds.union(box)
-    return bounds.expanded(GENOGRAM.margin)
+    points = [pt for line in lines for pt in line.points] + [pt for h in households for pt in h.points]
+    xs = [b.x0 for b in boxes] + [b.x1 for b in boxes] + [x for x, _ in points]
+    ys = [b.y0 for b in boxes] + [b.y1 for b in boxes] + [y for _, y in points]
+    return Bounds(min(xs), min(ys), max(xs), max(ys)).expanded(GENOGRAM.margin)

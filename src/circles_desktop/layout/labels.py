@@ -98,8 +98,9 @@ def name_lines(person: Person) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def person_labels(person: Person, today: dt.date) -> PersonLabels:
-    return PersonLabels(name_lines(person), years_text(person), age_text(person, today))
+def person_labels(person: Person, today: dt.date | None = None) -> PersonLabels:
+    """The labels; the age only when ``today`` is given (layout needs the sizes, not the age)."""
+    return PersonLabels(name_lines(person), years_text(person), age_text(person, today) if today else "")
 
 
 _START_WORD = {PartnershipType.COHABITING: "tog.", PartnershipType.DATING: "", PartnershipType.ENGAGED: "eng."}

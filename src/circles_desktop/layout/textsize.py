@@ -37,6 +37,7 @@ def _char_width(char: str) -> float:
     return 0.56
 
 
+@lru_cache(maxsize=65536)
 def estimate_width(text: str, size: float, bold: bool = False) -> float:
     """An estimate of the advance width of ``text`` at ``size`` points."""
     width = sum(_char_width(c) for c in text) * size
