@@ -11,7 +11,7 @@ Coordinates: x to the right, y downwards (as on screen and in SVG); the PDF back
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TypeAlias
 
@@ -178,7 +178,6 @@ class Diagram:
     legend: Diagram | None = None
     notation: tuple[str, ...] = ()
     title: str = ""
-    meta: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, items: Iterable[AnyItem], margin: float = 0.0, **kwargs: object) -> Diagram:
@@ -229,8 +228,7 @@ class Diagram:
             return max(ratio / aspect, aspect / ratio) * whole.width * whole.height
 
         chosen = min((right, below), key=misfit)
-        return Diagram(self.items + chosen.items, body.union(chosen.bounds), None, self.notation, self.title,
-                       dict(self.meta))
+        return Diagram(self.items + chosen.items, body.union(chosen.bounds), None, self.notation, self.title)
 
 
 def _translate(item: AnyItem, dx: float, dy: float) -> AnyItem:

@@ -93,12 +93,6 @@ class Families:
     twin_groups: dict[str, tuple[str, ...]]  # group key -> children, for sibships with twins
     identical: frozenset[str]  # twin group keys that are identical twins
 
-    def couple_of(self, a: str, b: str) -> Couple | None:
-        for couple in self.couples:
-            if {couple.left, couple.right} == {a, b}:
-                return couple
-        return None
-
 
 def in_genogram(doc: CaseDocument, person: Person) -> bool:
     """Family members, the child at the centre, and anyone a family line joins; not professionals."""

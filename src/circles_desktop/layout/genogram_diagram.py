@@ -15,34 +15,15 @@ import datetime as dt
 from dataclasses import replace
 
 from ..graph.document import CaseDocument
-from ..graph.model import (
-    EmotionalType,
-    Household,
-    ParentageType,
-    Partnership,
-    PartnershipType,
-    Person,
-    PregnancyState,
-)
-from .diagram import Align, AnyItem, Diagram, Line, Point, Polygon, Shape, Stroke, Text
+from ..graph.model import Household, Partnership, Person, PregnancyState
+from .diagram import Align, AnyItem, Diagram, Point, Polygon, Stroke, Text
 from .genogram import GenogramLayout, genogram_layout, symbol_shape
 from .labels import YEARS_OFFSET, PersonLabels, couple_years, person_labels
 from .legend import build_legend
 from .notation import line_item, symbol_items
-from .textsize import wrap
 from .routing import CARER, COUPLE, EMOTIONAL, TWIN_BAR, RoutedLine
-from .style import (
-    CO_PARENTS_LOOK,
-    COLOURS,
-    EMOTIONAL_LOOK,
-    FONTS,
-    GENOGRAM,
-    HOUSEHOLD_LOOK,
-    PARENTAGE_LOOK,
-    PARTNERSHIP_LOOK,
-    LineLook,
-    ShapeKind,
-)
+from .style import COLOURS, FONTS, GENOGRAM, HOUSEHOLD_LOOK, ShapeKind
+from .textsize import wrap
 
 
 def notation_of_person(person: Person) -> list[str]:
@@ -93,11 +74,13 @@ class _Builder:
             self._household(outline.household_id, outline.points)
         for line in self.layout.lines:
             self._line(line)
-        fed = {line.end_node for line in self.layout.lines if line.kind in ("drop", "twins") and line.end_node}
+        # People whose parents' line comes into the top of their symbol, and the side it comes from
+        fed = {line.end_node: line.points[0][0] - line.points[-1][0] for line in self.layout.lines
+               if line.kind in ("drop", "twins") and line.end_node}
         for pid, centre in self.layout.positions.items():
             person = self.doc.node(pid)
             assert isinstance(person, Person)
-            self._person(person, centre, self.layout.sizes[pid], pid in fed)
+            self._person(person, centre, self.layout.sizes[pid], fed.get(pid))
         items = [i for i in (*self.back, *self.lines, *self.front, *self.text) if not self._is_hidden(i)]
         diagram = Diagram.of(items, margin=GENOGRAM.margin, notation=tuple(self.notation))
         legend = build_legend(diagram.notation)
@@ -160,7 +143,7 @@ class _Builder:
 
     # ----- people --------------------------------------------------------------------------------
 
-    def _person(self, person: Person, centre: Point, size: float, fed_from_above: bool) -> None:
+    def _person(self, person: Person, centre: Point, size: float, fed_from: float | None) -> None:
         kind = symbol_shape(person)
         crossed = person.deceased or person.pregnancy is PregnancyState.STILLBIRTH
         if kind in (ShapeKind.CROSS, ShapeKind.DOT):
@@ -168,9 +151,11 @@ class _Builder:
         self.front += symbol_items(kind, centre, size, double=person.is_child_at_centre, crossed=crossed,
                                    node_id=person.id)
         self.use(*notation_of_person(person))
-        self._labels(person, person_labels(person, self.today), centre, size, fed_from_above)
+        self._labels(person, person_labels(person, self.today), centre, size, fed_from)
 
-    def _labels(self, person: Person, labels: PersonLabels, centre: Point, size: float, fed: bool) -> None:
+    def _labels(self, person: Person, labels: PersonLabels, centre: Point, size: float, fed: float | None) -> None:
+        """Age inside, name below, years above: beside the line from the parents, on the side it does not
+        come from (``fed`` is that line's horizontal offset at the top, None when there is no such line)."""
         x, y = centre
         bold = person.is_child_at_centre
         if labels.age:
@@ -184,11 +169,13 @@ class _Builder:
                                   halo=True, node_id=person.id, part="name"))
         if labels.years:
             years_y = y - size / 2 - 3
-            if fed:  # the line from the parents comes down into the symbol's top: keep the years beside it
-                self.text.append(Text(text=labels.years, at=(x + YEARS_OFFSET, years_y), size=FONTS.years, align=Align.START,
-                                      colour=COLOURS.ink, halo=True, node_id=person.id, part="years"))
-            else:
+            if fed is None:
                 self.text.append(Text(text=labels.years, at=(x, years_y), size=FONTS.years, halo=True,
+                                      node_id=person.id, part="years"))
+            else:
+                left = fed > 0.5  # a twin's line comes in from the right: write the years on the left
+                self.text.append(Text(text=labels.years, at=(x - YEARS_OFFSET if left else x + YEARS_OFFSET, years_y),
+                                      size=FONTS.years, align=Align.END if left else Align.START, halo=True,
                                       node_id=person.id, part="years"))
             self.use("years")
 

@@ -52,6 +52,12 @@ def _year(date: PartialDate) -> str:
 
 
 def years_text(person: Person) -> str:
+    """ "b. 1980 – d. 2019"; for a pregnancy "due 2026", for a loss before birth just its year."""
+    if person.pregnancy is not PregnancyState.NONE:
+        when = person.birth or person.death
+        if when is None:
+            return ""
+        return f"due {_year(when)}" if person.pregnancy is PregnancyState.PREGNANCY else _year(when)
     born = f"b. {_year(person.birth)}" if person.birth else ""
     died = f"d. {_year(person.death)}" if person.death else ""
     return " – ".join(part for part in (born, died) if part)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import NamedTuple
 
 from .diagram import Point

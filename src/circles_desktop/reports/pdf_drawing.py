@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Ellipse, Group, PolyLine, Polygon, Rect, String
+from reportlab.graphics.shapes import Drawing, Ellipse, Group, PolyLine, Polygon, Rect
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.units import mm
