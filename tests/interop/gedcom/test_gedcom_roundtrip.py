@@ -246,3 +246,9 @@ def test_carriage_returns_and_nul_cannot_be_written_so_they_become_line_breaks(t
     doc = CaseDocument(CaseInfo("CR"))
     doc.apply(add_node(Person(id="p", given_names="Ann", notes="one\r\ntwo\rthree\x00")))
     assert _round_trip(doc, tmp_path / "cr.ged").node("p").notes == "one\ntwo\nthree"
+
+
+@pytest.mark.parametrize("name", ["kennedy.ged", "bullinger.ged", "washington.ged", "gramps-sample.ged"])
+def test_an_imported_family_tree_survives_export_and_import_again(gedcom_dir: Path, tmp_path: Path, name: str) -> None:
+    doc = read_gedcom(gedcom_dir / "real" / name).document
+    assert snapshot(_round_trip(doc, tmp_path / name)) == snapshot(doc)
