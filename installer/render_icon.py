@@ -7,7 +7,6 @@ Run after changing the SVG: python installer/render_icon.py
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
@@ -36,4 +35,3 @@ def render(svg: Path, png: Path, size: int = 256) -> None:
 
 if __name__ == "__main__":
     render(ICONS / "circles.svg", ICONS / "circles.png")
-    sys.exit(0)
