@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from circles_desktop.layout.genogram import genogram_dot, genogram_layout
@@ -29,14 +30,15 @@ SIZES = (100, 1_000, 3_000)
 GOAL = 1.25
 
 
-def _timed(run: object, repeats: int) -> float:
-    """The median wall time of ``repeats`` runs, in seconds."""
-    times = []
+def _timed_pairs(first: Callable[[], object], second: Callable[[], object], repeats: int) -> tuple[float, float]:
+    """Median wall times of ``first`` and ``second``, run alternately so both see the same machine load."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeats):
-        start = time.perf_counter()
-        run()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for run, bucket in ((first, times[0]), (second, times[1])):
+            start = time.perf_counter()
+            run()
+            bucket.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def main() -> None:
@@ -54,7 +56,7 @@ def main() -> None:
             text = genogram_dot(doc)
             source = Path(folder, f"tree{size}.dot")
             source.write_text(text, encoding="utf-8")
-            repeats = 1 if args.quick else (5 if size <= 100 else 3)
+            repeats = 1 if args.quick else (9 if size <= 1_000 else 5)
 
             def raw() -> None:
                 subprocess.run([dot, "-Tjson", str(source)], stdout=subprocess.DEVNULL, check=True)
@@ -63,10 +65,9 @@ def main() -> None:
                 clear_cache()
                 genogram_layout(doc)
 
-            raw_time = _timed(raw, repeats)
-            our_time = _timed(ours, repeats)
+            raw_time, our_time = _timed_pairs(raw, ours, repeats)
             genogram_layout(doc)
-            cached = _timed(lambda: genogram_layout(doc), repeats)
+            cached, _ = _timed_pairs(lambda: genogram_layout(doc), lambda: None, repeats)
             ratio = our_time / raw_time
             verdict = "met" if ratio <= GOAL else "missed"
             print(f"| {len(doc.people()):,} | {raw_time:.3f} | {our_time:.3f} | {ratio:.2f}x | {verdict} | "

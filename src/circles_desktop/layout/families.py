@@ -24,6 +24,7 @@ from ..graph.model import (
     ParentageType,
     PartialDate,
     Partnership,
+    PartnershipType,
     Person,
     Role,
 )
@@ -34,6 +35,7 @@ _DRIVING_ORDER = (ParentageType.BIRTH, ParentageType.ADOPTIVE, ParentageType.KIN
 # People who belong on the ecomap rather than in the family tree, unless a family line joins them.
 _NOT_FAMILY = frozenset({Role.PROFESSIONAL, Role.FRIEND, Role.NEIGHBOUR, Role.ADVOCATE})
 _FAR_FUTURE = (9999, 12, 31)
+_PARTNERSHIP_KIND = {t: t.value for t in PartnershipType}  # an enum's value is slow to read in Python 3.11
 
 
 class Couple(NamedTuple):
@@ -127,15 +129,12 @@ def read_families(doc: CaseDocument, people: list[Person], excluded: frozenset[s
     ids = {p.id: i for i, p in enumerate(people)}
     by_id = {p.id: p for p in people}
 
-    def shown(rel_id: str, *ends: str) -> bool:
-        return rel_id not in excluded and all(end in ids for end in ends)
-
     # One pass over the relationships; every later step reads these buckets.
     pairs: dict[frozenset[str], list[Partnership]] = defaultdict(list)
     parentage_of: dict[str, list[Parentage]] = defaultdict(list)
     emotional: list[Emotional] = []
     for rel in doc.relationships():
-        if rel.source == rel.target or not shown(rel.id, rel.source, rel.target):
+        if rel.source == rel.target or rel.source not in ids or rel.target not in ids or rel.id in excluded:
             continue
         if isinstance(rel, Partnership):
             pairs[frozenset((rel.source, rel.target))].append(rel)
@@ -150,7 +149,8 @@ def read_families(doc: CaseDocument, people: list[Person], excluded: frozenset[s
         unique.sort(key=lambda r: (_date_key(r.start) if r.start else (0, 0, 0), r.id), reverse=True)
         a, b = sorted(pair, key=ids.__getitem__)
         start = min((r.start.earliest() for r in unique if r.start), default=None)
-        couples[pair] = Couple(unique[0].id, a, b, tuple(r.id for r in unique), unique[0].type.value, start)
+        couples[pair] = Couple(unique[0].id, a, b, tuple(r.id for r in unique), _PARTNERSHIP_KIND[unique[0].type],
+                               start)
 
     # Who places each child, and who only cares for them.
     sibling_groups: dict[str, list[ChildLink]] = defaultdict(list)

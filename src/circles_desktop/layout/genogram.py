@@ -158,9 +158,10 @@ def genogram_layout(doc: CaseDocument, *, focus: str | None = None, generations:
         return GenogramLayout({}, {}, {}, (), (), (), Bounds(0.0, 0.0, 1.0, 1.0), focus=prep.focus,
                               generations=prep.generations, excluded=exclude)
     dot = layout_dot(prep.dot.text, timeout=timeout)
+    centres = dict(dot.positions)  # a plain dict: looked up once per person and union
 
     def at(slot: Slot) -> Point:
-        x, y = dot.positions[slot.node]
+        x, y = centres[slot.node]
         return (x + slot.offset, y)
 
     positions: dict[str, Point] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..graph.model import PartialDate, Partnership, PartnershipType, Person, PregnancyState
+from ..graph.model import DateQualifier, PartialDate, Partnership, PartnershipType, Person, PregnancyState
 from .style import FONTS, GENOGRAM
 from .textsize import estimate_width, wrap
 
@@ -48,7 +48,7 @@ YEARS_OFFSET = 2.5  # from the line coming down into a symbol to the years writt
 
 
 def _year(date: PartialDate) -> str:
-    return ("~" if date.qualifier.value == "about" else "") + str(date.year)
+    return ("~" if date.qualifier is DateQualifier.ABOUT else "") + str(date.year)
 
 
 def years_text(person: Person) -> str:
@@ -83,8 +83,8 @@ def age_text(person: Person, today: dt.date) -> str:
         else:
             end = today
         age = age_in_years(person.birth, end)
-        approximate = person.birth.qualifier.value != "exact" or (person.deceased and person.death.qualifier.value
-                                                                     != "exact")
+        approximate = person.birth.qualifier is not DateQualifier.EXACT or (
+            person.deceased and person.death.qualifier is not DateQualifier.EXACT)
         return f"~{age}" if approximate and age >= 0 else str(age) if age >= 0 else ""
     if person.approximate_age is not None:
         return f"~{person.approximate_age}"

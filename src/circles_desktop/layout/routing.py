@@ -22,6 +22,7 @@ import math
 from collections import defaultdict
 from typing import NamedTuple
 
+from ..graph.model import EmotionalType, ParentageType
 from .diagram import Point
 from .families import Families, Sibship
 from .style import EMOTIONAL_LOOK, FONTS, GENOGRAM, ShapeKind
@@ -34,6 +35,10 @@ TWINS = "twins"
 TWIN_BAR = "twin_bar"
 CARER = "carer"
 EMOTIONAL = "emotional"
+
+# Notation keys of the lines, made once (reading an enum's value is slow in Python 3.11).
+PARENTAGE_STYLE = {t: f"parentage:{t.value}" for t in ParentageType}
+EMOTIONAL_STYLE = {t: f"emotional:{t.value}" for t in EmotionalType}
 
 
 class Placed(NamedTuple):
@@ -270,13 +275,13 @@ def _anchors(sibship: Sibship, placed: dict[str, Placed], twin_of: dict[str, tup
 def _sibship_lines(sibship: Sibship, origin: Point, anchors: dict[str, tuple[float, str]], bar_y: float,
                    lo: float, hi: float, placed: dict[str, Placed], families: Families) -> list[RoutedLine]:
     types = {link.type for link in sibship.children}
-    trunk = "parentage:birth" if len(types) != 1 else f"parentage:{next(iter(types)).value}"
+    trunk = "parentage:birth" if len(types) != 1 else PARENTAGE_STYLE[next(iter(types))]
     ox, oy = origin
     lines: list[RoutedLine] = []
     only = sibship.children[0] if len(sibship.children) == 1 else None
     if only is not None and not anchors[only.child][1] and abs(placed[only.child].x - ox) < 4.0:
         child = placed[only.child]  # straight under the union: one line, no bar
-        style = f"parentage:{only.type.value}"
+        style = PARENTAGE_STYLE[only.type]
         return [RoutedLine(DROP, ((ox, oy), (ox, child.top_at(ox - child.x))), style, only.rel_ids, None,
                            only.child, sibship.union)]
     lines.append(RoutedLine(STEM, ((ox, oy), (ox, bar_y)), trunk, (), None, None, sibship.union))
@@ -286,7 +291,7 @@ def _sibship_lines(sibship: Sibship, origin: Point, anchors: dict[str, tuple[flo
     for link in sibship.children:
         child = placed[link.child]
         ax, twin_key = anchors[link.child]
-        style = f"parentage:{link.type.value}"
+        style = PARENTAGE_STYLE[link.type]
         if twin_key:
             line = RoutedLine(TWINS, ((ax, bar_y), (child.x, child.top_at(0))), style, link.rel_ids, None,
                               link.child, sibship.union)
@@ -334,7 +339,7 @@ def _carers(families: Families, placed: dict[str, Placed], unions: dict[str, Uni
         else:  # the carer stands above the child: round into the lane first
             turn = (child.label_top - 3.0 - 3.0 * k) if oy < child.label_top - 4 else max(child.label_bottom, oy) + 8
             pts = ((ox, oy), (ox, turn), (lane, turn), (lane, y), (edge, y))
-        style = f"parentage:{link.type.value}"
+        style = PARENTAGE_STYLE[link.type]
         start = None if link.union else link.carers[0]
         lines.append(RoutedLine(CARER, pts, style, link.rel_ids, start, link.child, link.union))
     return lines
@@ -354,7 +359,7 @@ def _emotional(families: Families, placed: dict[str, Placed], rows: _Rows, floor
             a, b = placed[rel.source], placed[rel.target]
             pts = _emotion_path(a, b, k, len(rels), rows.between(rel.source, rel.target), spacing,
                                 floors.get(round(a.y, 1), -math.inf))
-            lines.append(RoutedLine(EMOTIONAL, pts, f"emotional:{rel.type.value}", (rel.id,), rel.source,
+            lines.append(RoutedLine(EMOTIONAL, pts, EMOTIONAL_STYLE[rel.type], (rel.id,), rel.source,
                                     rel.target, "", None, rel.type.directed))
     return lines
 
