@@ -217,7 +217,7 @@ def test_only_big_trees_suggest_a_focus() -> None:
     assert suggested_focus(SAMPLES["blended"]()) is None
     big = random_tree(450)
     child = big.people()[-1]
-    assert suggested_focus(big) is None  # no child at the centre recorded
+    assert suggested_focus(big) == big.people()[0].id  # no child at the centre: the tree's first person
     big.apply(update_node(big, dataclasses.replace(child, roles=frozenset({Role.CHILD}))))
     assert suggested_focus(big) == child.id
 

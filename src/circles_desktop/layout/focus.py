@@ -79,12 +79,13 @@ def focus_subset(doc: CaseDocument, focus: str, generations: int = DEFAULT_GENER
 
 
 def suggested_focus(doc: CaseDocument) -> str | None:
-    """The person to focus on when the whole tree would be too big to read: the child at the centre.
+    """The person to focus on when the whole tree would be too big to read, or None to draw it whole.
 
-    None when the tree is small enough to draw whole, or when no child at the centre is recorded.
+    The child at the centre when one is recorded; otherwise (an imported family tree) the first
+    person in the case, because genealogy programs write the tree's home person first.
     """
     people = doc.people()
     if len(people) <= LARGE_TREE:
         return None
     centre = [p for p in people if p.is_child_at_centre]
-    return centre[0].id if centre else None
+    return (centre[0] if centre else people[0]).id

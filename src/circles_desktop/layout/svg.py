@@ -76,7 +76,7 @@ def svg_text(diagram: Diagram) -> str:
     """The diagram (with its legend placed) as an SVG document; sizes are in points."""
     diagram = diagram.with_legend_placed()
     b = diagram.bounds
-    families = ", ".join(quoteattr(f)[1:-1] if " " not in f else f"'{f}'" for f in (FONTS.family, *FONTS.fallback))
+    families = ", ".join(f if f == "sans-serif" else f"'{f}'" for f in (FONTS.family, *FONTS.fallback))
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{_n(b.width)}pt" height="{_n(b.height)}pt" '

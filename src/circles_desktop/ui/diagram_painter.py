@@ -8,7 +8,7 @@ SVG exactly. Coordinates are diagram points; the caller sets the painter's trans
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen, QPolygonF
@@ -84,8 +84,14 @@ def _qpen(pen: Pen | None) -> QPen:
 
 def qfont(painter: QPainter, size: float, bold: bool) -> QFont:
     """A font that is ``size`` diagram units tall on this painter's device."""
-    font = QFont(font_family())
     dpi = painter.device().logicalDpiY() if painter.device() else 72
+    return QFont(_font(size, bold, dpi))
+
+
+@lru_cache(maxsize=256)
+def _font(size: float, bold: bool, dpi: int) -> QFont:
+    """Fonts are made once per size, weight and device resolution: a scene paints thousands of labels."""
+    font = QFont(font_family())
     font.setPointSizeF(size * 72.0 / dpi)
     font.setBold(bold)
     return font
