@@ -252,17 +252,21 @@ def _blocks(couples: list[Couple], people: list[Person], sibling_groups: dict[st
     and the couples with ``left``/``right`` set to match.
     """
     by_id = {p.id: p for p in people}
-    partners: dict[str, list[Couple]] = defaultdict(list)
+    partners: dict[str, list[Couple]] = {}
     for couple in couples:
-        partners[couple.left].append(couple)
-        partners[couple.right].append(couple)
+        partners.setdefault(couple.left, []).append(couple)
+        partners.setdefault(couple.right, []).append(couple)
+    began: dict[str, tuple] = {}
 
     def when(couple: Couple) -> tuple:
-        start = couple.start
-        if start is None:
-            births = [by_id[c.child].birth for c in sibling_groups.get(couple.id, [])]
-            start = min((b.earliest() for b in births if b is not None), default=None)
-        return (start or _FAR_FUTURE, min(ids[couple.left], ids[couple.right]))
+        """When the couple got together: the recorded start, else their first child's birth."""
+        if couple.id not in began:
+            start = couple.start
+            if start is None:
+                births = [by_id[c.child].birth for c in sibling_groups.get(couple.id, [])]
+                start = min((b.earliest() for b in births if b is not None), default=None)
+            began[couple.id] = (start or _FAR_FUTURE, min(ids[couple.left], ids[couple.right]))
+        return began[couple.id]
 
     def other(couple: Couple, person: str) -> str:
         return couple.right if couple.left == person else couple.left
@@ -272,7 +276,7 @@ def _blocks(couples: list[Couple], people: list[Person], sibling_groups: dict[st
     for person in people:
         if person.id in seen:
             continue
-        if not partners[person.id]:
+        if person.id not in partners:
             blocks.append((person.id,))
             continue
         component = [person.id]
