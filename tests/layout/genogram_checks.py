@@ -96,7 +96,7 @@ def layout_problems(doc: CaseDocument, layout: GenogramLayout, sibling_order: bo
     # Every line ends at its symbols; lines from a union start on that union's lines.
     on_union: dict[str, list[tuple[Point, ...]]] = defaultdict(list)
     for line in layout.lines:
-        if line.kind in (COUPLE, BAR, STEM):
+        if line.kind in (COUPLE, BAR, STEM) or (line.kind == DROP and not line.start_node):
             on_union[line.union].append(line.points)
     for line in layout.lines:
         ends = ((line.start_node, line.points[0]), (line.end_node, line.points[-1]))

@@ -173,8 +173,9 @@ def route(families: Families, placed: dict[str, Placed], union_x: dict[str, floa
     rows = _Rows(placed)
     unions, lines = _couples(families, placed, union_x, rows)
     points = {u.id: u for u in unions}
-    lines += _descents(families, placed, points)
-    lines += _carers(families, placed, points)
+    descents, bars = _descents(families, placed, points)
+    lines += descents
+    lines += _carers(families, placed, points, bars)
     floors: dict[float, float] = defaultdict(float)  # per row: the deepest couple line running under it
     for line in lines:
         if line.kind == COUPLE and len(line.points) == 4 and line.start_node:
@@ -228,7 +229,9 @@ def _origin(sibship_union: str, placed: dict[str, Placed], unions: dict[str, Uni
     return (parent.x, parent.bottom) if parent else None
 
 
-def _descents(families: Families, placed: dict[str, Placed], unions: dict[str, UnionPoint]) -> list[RoutedLine]:
+def _descents(families: Families, placed: dict[str, Placed], unions: dict[str, UnionPoint]
+              ) -> tuple[list[RoutedLine], dict[str, tuple[float, float, float]]]:
+    """The elbows from each union to its children, and each union's sibling bar (y, left, right)."""
     g = GENOGRAM
     twin_of: dict[str, tuple[str, tuple[str, ...]]] = {}
     for key, members in families.twin_groups.items():
@@ -253,12 +256,14 @@ def _descents(families: Families, placed: dict[str, Placed], unions: dict[str, U
         levels.update(_overlapping_levels(intervals, margin=6.0))
 
     lines: list[RoutedLine] = []
+    bars: dict[str, tuple[float, float, float]] = {}
     for sibship, origin, anchors, base, lo, hi in plans:
         bar_y = base - levels[sibship.union] * g.bar_step
         if origin[1] < bar_y - 2:
             bar_y = max(bar_y, origin[1] + 6)
         lines += _sibship_lines(sibship, origin, anchors, bar_y, lo, hi, placed, families)
-    return lines
+        bars[sibship.union] = (bar_y, lo, hi)
+    return lines, bars
 
 
 def _anchors(sibship: Sibship, placed: dict[str, Placed], twin_of: dict[str, tuple[str, tuple[str, ...]]]
@@ -311,37 +316,45 @@ def _lerp(a: Point, b: Point, t: float) -> Point:
     return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
 
-def _carers(families: Families, placed: dict[str, Placed], unions: dict[str, UnionPoint]) -> list[RoutedLine]:
+def _carers(families: Families, placed: dict[str, Placed], unions: dict[str, UnionPoint],
+            bars: dict[str, tuple[float, float, float]]) -> list[RoutedLine]:
     """Carers' lines come into the child's side at mid-height, so they never read as a birth line.
 
     A birth line comes down into the top of the symbol; an adoptive, foster, kinship or step line
-    runs down beside the child and turns into the side of the symbol, in its own pattern.
+    comes in from the side, in its own pattern, down a lane beside the child. When the carers have
+    children of their own in the child's generation, the line leaves the end of their sibling bar,
+    so the child reads as one of that family's children, in the carers' pattern; otherwise it leaves
+    their union point (or the single carer) and turns just above the child's row.
     """
     lines: list[RoutedLine] = []
     count: dict[tuple[str, float], int] = defaultdict(int)
     for link in families.carers:
         child = placed[link.child]
-        if link.union:
-            if link.union not in unions:
-                continue
-            ox, oy = unions[link.union].point
-        else:
-            carer = placed[link.carers[0]]
-            ox, oy = carer.x, carer.bottom
-        side = -1.0 if ox < child.x else 1.0
+        union = link.union or link.carers[0]
+        if link.union and link.union not in unions:
+            continue
+        ox, oy = unions[link.union].point if link.union else (placed[union].x, placed[union].bottom)
+        bar = bars.get(union)
+        side = -1.0 if ox < child.x else 1.0  # the side of the child the line comes in from
         k = count[(link.child, side)]
         count[(link.child, side)] += 1
         y = child.y + 5.0 * k
         edge = child.x + side * _half_width_at(child, abs(y - child.y))
         lane = child.x + side * (child.size / 2 + child.ring + 9.0 + 5.0 * k)
-        if (ox - lane) * side >= 0:  # the carer stands beyond the lane: straight down, then in
-            pts: tuple[Point, ...] = ((ox, oy), (ox, y), (edge, y))
-        else:  # the carer stands above the child: round into the lane first
-            turn = (child.label_top - 3.0 - 3.0 * k) if oy < child.label_top - 4 else max(child.label_bottom, oy) + 8
+        from_bar = bar is not None and child.label_top - 45 < bar[0] < child.label_top
+        if bar is not None and from_bar:  # the carers' children are in the child's generation
+            bar_y, lo, hi = bar
+            start = min(max(lane, lo), hi)
+            pts: tuple[Point, ...] = ((start, bar_y), (lane, bar_y), (lane, y), (edge, y))
+        elif oy < child.label_top - 4:  # from above: down, across just above the child's row, down the lane
+            turn = child.label_top - 3.0 - 3.0 * k
             pts = ((ox, oy), (ox, turn), (lane, turn), (lane, y), (edge, y))
-        style = PARENTAGE_STYLE[link.type]
-        start = None if link.union else link.carers[0]
-        lines.append(RoutedLine(CARER, pts, style, link.rel_ids, start, link.child, link.union))
+        else:  # a carer on the same row or below: under the names, then up the lane
+            low = max(child.label_bottom, oy) + 8 + 4 * k
+            pts = ((ox, oy), (ox, low), (lane, low), (lane, y), (edge, y))
+        start_node = None if link.union or from_bar else link.carers[0]
+        lines.append(RoutedLine(CARER, pts, PARENTAGE_STYLE[link.type], link.rel_ids, start_node, link.child,
+                                union))
     return lines
 
 
