@@ -86,15 +86,6 @@ class Placed(NamedTuple):
     def bottom_at(self, dx: float) -> float:
         return 2 * self.y - self.top_at(dx)
 
-    def edge_towards(self, ux: float, uy: float) -> float:
-        """Distance from the centre to the (outer) outline in the unit direction (ux, uy)."""
-        half = self.size / 2 + self.ring
-        if self.shape in (ShapeKind.CIRCLE, ShapeKind.DOT):
-            return half
-        if self.shape is ShapeKind.DIAMOND:
-            return half * 1.15 / max(abs(ux) + abs(uy), 1e-9)
-        return half / max(abs(ux), abs(uy), 1e-9)
-
 
 class RoutedLine(NamedTuple):
     """One routed line: what it is (``kind``), the notation it is drawn in (``style``) and its ends.
@@ -392,13 +383,39 @@ def _emotion_path(a: Placed, b: Placed, k: int, n: int, blocked: bool, spacing: 
         sign = 1.0 if b.x > a.x else -1.0
         ax, bx = a.x + sign * a.size * 0.3, b.x - sign * b.size * 0.3
         return ((ax, a.bottom_at(a.size * 0.3) + gap), (ax, low), (bx, low), (bx, b.bottom_at(b.size * 0.3) + gap))
-    dx, dy = b.x - a.x, b.y - a.y
+    # Between generations: aim at the symbols' shoulders, not their centres, so the line does not
+    # arrive where the line from the parents comes into the top (or leaves the bottom for children).
+    lean = 1.0 if b.x >= a.x else -1.0
+    a_aim = (a.x + lean * a.size * 0.3, a.y)
+    b_aim = (b.x - lean * b.size * 0.3, b.y)
+    dx, dy = b_aim[0] - a_aim[0], b_aim[1] - a_aim[1]
     dist = math.hypot(dx, dy) or 1.0
     ux, uy = dx / dist, dy / dist
     shift = (k - (n - 1) / 2) * spacing
     nx, ny = -uy * shift, ux * shift
-    ra, rb = a.edge_towards(ux, uy) + gap, b.edge_towards(ux, uy) + gap
-    return ((a.x + ux * ra + nx, a.y + uy * ra + ny), (b.x - ux * rb + nx, b.y - uy * rb + ny))
+    start = _leave(a, (a_aim[0] + nx, a_aim[1] + ny), (ux, uy), gap)
+    end = _leave(b, (b_aim[0] + nx, b_aim[1] + ny), (-ux, -uy), gap)
+    return (start, end)
+
+
+def _leave(p: Placed, inside: Point, direction: Point, gap: float) -> Point:
+    """Where a ray from a point inside the symbol leaves its (outer) outline, plus ``gap``."""
+    half = p.size / 2 + p.ring
+
+    def contains(x: float, y: float) -> bool:
+        dx, dy = abs(x - p.x), abs(y - p.y)
+        if p.shape in (ShapeKind.CIRCLE, ShapeKind.DOT):
+            return dx * dx + dy * dy <= half * half
+        if p.shape is ShapeKind.DIAMOND:
+            return dx + dy <= half * 1.15
+        return dx <= half and dy <= half
+
+    lo, hi = 0.0, 2.0 * half
+    for _ in range(24):  # bisection: the ray starts inside and is outside after two half-sizes
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if contains(inside[0] + direction[0] * mid, inside[1] + direction[1] * mid) else (lo, mid)
+    reach = hi + gap
+    return (inside[0] + direction[0] * reach, inside[1] + direction[1] * reach)
 
 
 def _half_width_at(p: Placed, dy: float) -> float:
