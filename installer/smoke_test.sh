@@ -70,7 +70,9 @@ step_if_ready() {  # like step, but skipped when the source tree cannot do it ei
   set -e
   if [ "$ready" -ne 0 ]; then
     echo "--- $name: SKIPPED"
-    record "$name" "" "skipped: fails from the source tree too: $(tail -1 "$work/source.log")"
+    local why  # the program's own one-line error, else the log's last line
+    why=$(grep -m1 -E '^circles(-desktop)?: |Error' "$work/source.log" || tail -1 "$work/source.log")
+    record "$name" "" "skipped: fails from the source tree too: $why"
     return 0
   fi
   step "$name" "$@"
