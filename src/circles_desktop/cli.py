@@ -34,7 +34,8 @@ _INPUT_ERRORS = (
     ("circles_desktop.interop.gedcom", "GedcomError"),
     ("circles_desktop.store.library", "StoreError"),
     ("circles_desktop.store.library", "CaseNotFound"),
-    ("circles_desktop.layout.graphviz", "GraphvizNotFound"),
+    ("circles_desktop.layout.graphviz", "GraphvizError"),
+    ("circles_desktop.reports.printout", "PrintoutError"),
     ("circles_desktop.reports.plan_pdf", "PlanError"),
     ("circles_desktop.reports.words", "TranslationError"),
 )
@@ -176,7 +177,7 @@ def cmd_export(args: argparse.Namespace) -> None:
     if suffix in writers:
         writers[suffix](doc, out)
     else:
-        _export_drawing(doc, out, args.view, args.paper)
+        _export_drawing(doc, out, args.view, args.paper, args.audience)
     print(out)
 
 
@@ -187,26 +188,18 @@ def _lazy(module: str, name: str) -> Callable[[CaseDocument, Path], None]:
     return call
 
 
-def _export_drawing(doc: CaseDocument, out: Path, view: str, paper: str) -> None:
-    if view == "ecomap":
-        from .layout.ecomap_diagram import ecomap_diagram
+def _export_drawing(doc: CaseDocument, out: Path, view: str, paper: str, audience: str = "case-file") -> None:
+    """Draw one view for one audience: what the audience may not see is left out of the drawing."""
+    from .graph.redaction import redaction_for
+    from .reports import figures
 
-        diagram = ecomap_diagram(doc)
-    elif view == "circles":
-        from .layout.circles_diagram import circles_diagram
-
-        diagram = circles_diagram(doc)
-    else:
-        from .layout.genogram import genogram_layout
-        from .layout.genogram_diagram import genogram_diagram
-
-        diagram = genogram_diagram(doc, genogram_layout(doc))
+    diagram = figures.diagram(doc, view, redaction_for(doc, audience))
     suffix = out.suffix.lower()
     if suffix == ".pdf":
-        from .reports.pdf_drawing import write_pdf
+        from .reports.printout import write_printout
 
         what = "circles of support" if view == "circles" else view
-        write_pdf(diagram, out, paper=paper, title=f"{doc.info.name}: {what}")
+        write_printout(doc, diagram, out, paper=paper, audience=audience, title=what)
     elif suffix == ".svg":
         from .layout.svg import write_svg
 

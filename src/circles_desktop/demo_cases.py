@@ -80,8 +80,18 @@ def demo_id(slug: str) -> str:
 
 
 def demo_cases() -> list[CaseDocument]:
-    """The four demo cases, new and detached (no sink) on every call, with the same ids every time."""
-    return [_zain_family(), _sayah(), _parenting_programme(), _blended_family()]
+    """The four demo cases, new and detached (no sink) on every call, with the same ids every time.
+
+    The Zain family comes with its network meeting and plan, so every feature has something to show.
+    """
+    from .demo_meetings import add_demo_meetings  # builds on this module's ids, so imported late
+
+    cases = [_zain_family(), _sayah(), _parenting_programme(), _blended_family()]
+    for doc in cases:
+        meeting = add_demo_meetings(doc)
+        if meeting is not None:
+            doc.apply(meeting)
+    return cases
 
 
 def _date(text: str | None) -> PartialDate | None:

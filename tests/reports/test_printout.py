@@ -32,8 +32,6 @@ def test_a_huge_drawing_is_tiled_at_the_smallest_readable_size() -> None:
 
 def _diagram(doc, view: str, audience: Audience):  # type: ignore[no-untyped-def]
     built = figures.diagram(doc, view, redaction_for(doc, audience))
-    if built is None or figures.drawing_of(built) is None:
-        pytest.skip(f"drawing modules missing: {figures.missing_parts(view)}")
     return built
 
 

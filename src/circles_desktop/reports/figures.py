@@ -1,68 +1,50 @@
-"""The network drawings inside reports: built for the audience, scaled to the space, or a marked gap.
+"""The network drawings inside reports: built for the audience and scaled to the space given.
 
 The drawings come from the layout package (genogram, ecomap, circles) and reach the page through
-reports/pdf_drawing.py. A build that lacks one of those modules prints a clearly marked gap in its
-place instead of failing, so a plan can always be printed; ``missing_parts`` says what is missing.
+reports/pdf_drawing.py. A big imported family tree is drawn in focus mode around the child (or the
+tree's home person), as on screen.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
-from . import fonts
+from .pdf_drawing import diagram_drawing
 
 if TYPE_CHECKING:
     from ..graph.document import CaseDocument
     from ..graph.redaction import Redaction
     from ..layout.diagram import Diagram
 
-# view -> (module, function) that builds its renderer-neutral diagram
-BUILDERS = {
-    "genogram": ("circles_desktop.layout.genogram_diagram", "genogram_diagram"),
-    "ecomap": ("circles_desktop.layout.ecomap_diagram", "ecomap_diagram"),
-    "circles": ("circles_desktop.layout.circles_diagram", "circles_diagram"),
-}
-TO_DRAWING = ("circles_desktop.reports.pdf_drawing", "diagram_drawing")
+VIEWS = ("genogram", "ecomap", "circles")
 
 
-def find(module: str, name: str) -> Callable[..., Any] | None:
-    """The function, or None when its module is not part of this build (another error is a bug)."""
-    try:
-        loaded = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(loaded, name, None)
-
-
-def missing_parts(view: str) -> list[str]:
-    """The modules a view's drawing needs that this build does not have."""
-    return [f"{m}.{n}" for m, n in (BUILDERS[view], TO_DRAWING) if find(m, n) is None]
-
-
-def diagram(doc: CaseDocument, view: str, redaction: Redaction) -> Diagram | None:
+def diagram(doc: CaseDocument, view: str, redaction: Redaction) -> Diagram:
     """The view drawn for this audience: everything the redaction hides is left out entirely."""
-    build = find(*BUILDERS[view])
-    if build is None:
-        return None
     hidden = frozenset(redaction.hidden | redaction.hidden_relationships)
     if view == "genogram":
+        from ..layout.focus import suggested_focus
         from ..layout.genogram import genogram_layout
+        from ..layout.genogram_diagram import genogram_diagram
 
-        return build(doc, genogram_layout(doc, exclude=hidden), hidden=hidden)  # type: ignore[no-any-return]
-    return build(doc, hidden=hidden)  # type: ignore[no-any-return]
+        layout = genogram_layout(doc, focus=suggested_focus(doc), exclude=hidden)
+        return genogram_diagram(doc, layout, hidden=hidden)
+    if view == "ecomap":
+        from ..layout.ecomap_diagram import ecomap_diagram
+
+        return ecomap_diagram(doc, hidden=hidden)
+    if view == "circles":
+        from ..layout.circles_diagram import circles_diagram
+
+        return circles_diagram(doc, hidden=hidden)
+    raise ValueError(f"unknown view {view!r} (use one of {', '.join(VIEWS)})")
 
 
-def drawing_of(diagram_: Diagram) -> Any | None:
-    """The ReportLab Drawing of a diagram (in points, unscaled), when pdf_drawing is available."""
-    convert = find(*TO_DRAWING)
-    return convert(diagram_) if convert is not None else None
+def drawing_of(diagram_: Diagram) -> Any:
+    """The ReportLab Drawing of a diagram, in points, unscaled."""
+    return diagram_drawing(diagram_)
 
 
 class ScaledDrawing(Flowable):
@@ -89,33 +71,6 @@ class ScaledDrawing(Flowable):
         self.canv.restoreState()
 
 
-class Gap(Flowable):
-    """A dashed box saying which drawing is missing and why, so nobody mistakes it for a blank."""
-
-    def __init__(self, message: str, height: float) -> None:
-        super().__init__()
-        self.message = message
-        self.height = height
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self.width = availWidth
-        return availWidth, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeColor(HexColor("#777777"))
-        canvas.setDash(4, 3)
-        canvas.rect(0, 0, self.width, self.height)
-        canvas.setFillColor(HexColor("#444444"))
-        fonts.draw(canvas, self.width / 2, self.height / 2, self.message, 10, anchor="middle")
-        canvas.restoreState()
-
-
 def figure(doc: CaseDocument, view: str, redaction: Redaction, width: float, height: float) -> Flowable:
-    """The drawing of ``view`` for the audience, fitted to ``width`` × ``height``, or a marked gap."""
-    built = diagram(doc, view, redaction)
-    drawing = drawing_of(built) if built is not None else None
-    if drawing is None:
-        return Gap(f"[The {view} drawing is not in this version of Circles yet]", min(height, 60))
-    return ScaledDrawing(drawing, width, height)
+    """The drawing of ``view`` for the audience, fitted to ``width`` × ``height``."""
+    return ScaledDrawing(drawing_of(diagram(doc, view, redaction)), width, height)

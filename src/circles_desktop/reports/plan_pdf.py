@@ -24,6 +24,7 @@ from ..graph.meeting import Action, Attendance, InviteDecision, InviteStatus, Me
 from ..graph.model import Person, Ring, Role, Service, TieStrength
 from ..graph.redaction import Audience, Redaction, redaction_for
 from ..graph.summary import age
+from ..layout.circles import node_detail
 from . import figures, fonts, words
 from .pages import A4, Stamp, frame_box, long_date, tint, write_pdf
 from .text import ScriptParagraph, Spans, Style
@@ -32,7 +33,6 @@ INK = HexColor("#1d1d1d")
 ACCENT = HexColor("#2f5d7c")  # headings and table heads; prints as a mid grey
 SHADE = HexColor("#f0d9d0")  # excluded people in the professional invite list
 BODY_WIDTH = frame_box(A4)[2]
-_NODE_DETAIL = ("circles_desktop.layout.circles", "node_detail")
 
 
 class PlanError(ValueError):
@@ -125,15 +125,7 @@ class _Plan:
         node = self.doc.node(node_id)
         if isinstance(node, Person) and node.is_child_at_centre:
             return ""
-        detail = figures.find(*_NODE_DETAIL)
-        if detail is not None:
-            return str(detail(self.doc, node, [c.id for c in self.doc.children_at_centre()]))
-        if isinstance(node, Service):
-            return node.category.value.replace("_", " ")
-        assert isinstance(node, Person)
-        if Role.PROFESSIONAL in node.roles:
-            return node.occupation or "professional"
-        return ", ".join(sorted(r.value.replace("_", " ") for r in node.roles if r is not Role.CHILD))
+        return node_detail(self.doc, node, [c.id for c in self.doc.children_at_centre()])
 
     def children(self) -> list[Person]:
         ids = [c.child_id for c in self.meeting.children] or [p.id for p in self.doc.children_at_centre()]
