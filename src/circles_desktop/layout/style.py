@@ -79,9 +79,9 @@ class Fonts:
     fallback: tuple[str, ...] = ("DejaVu Sans", "Arial", "sans-serif")
     name: float = 8.0
     age: float = 9.0
-    years: float = 6.5
-    couple: float = 6.0
-    tag: float = 6.0
+    years: float = 7.0
+    couple: float = 7.0
+    tag: float = 7.0
     legend: float = 7.5
     legend_title: float = 9.0
     title: float = 12.0
