@@ -13,10 +13,13 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from .store.library import Library
     from .ui.main_window import MainWindow
     from .ui.settings import Settings
@@ -36,15 +39,27 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+@dataclass
+class Running:
+    """The pieces of a started application, for :func:`main` and for tools that drive it."""
+
+    app: QApplication
+    window: MainWindow
+    library: Library
+    args: argparse.Namespace
+    started: float
+
+
+def start(argv: Sequence[str]) -> Running | int:
+    """Create the application and its window, open the library and the first case; an exit status
+    (2) when the library cannot be opened."""
     started = time.perf_counter()
-    argv = list(sys.argv if argv is None else argv)
-    args = parse_args(argv[1:])
+    args = parse_args(list(argv)[1:])
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    app = QApplication.instance() or QApplication(argv)
+    app = QApplication.instance() or QApplication(list(argv))
     app.setOrganizationName("Circles")
     app.setApplicationName("Circles Desktop")
     app.setApplicationDisplayName("Circles")
@@ -68,21 +83,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from .ui.main_window import MainWindow
 
-    window = MainWindow(library, settings)
+    window = MainWindow(library, settings, library_url=url)
     if args.open:
         try:
             opening = library.find_case(args.open).id
         except CaseNotFound as exc:
             print(f"circles-desktop: {exc}", file=sys.stderr)
-    recent = [c for c in settings.recent_cases() if c in {s.id for s in library.list_cases()}]
+    known = {s.id for s in library.list_cases()}
+    recent = [c for c in settings.recent_cases() if c in known]
     opening = opening or (recent[0] if recent else None)
     if opening:
         window.open_case(opening)
-    if args.snapshot or args.quit_after_paint:
-        _quit_after_first_frame(window, args.snapshot, started)
-    window.show()
-    status = app.exec()
-    library.close()
+    return Running(app, window, library, args, started)  # type: ignore[arg-type]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The `circles-desktop` entry point."""
+    running = start(sys.argv if argv is None else argv)
+    if isinstance(running, int):
+        return running
+    if running.args.snapshot or running.args.quit_after_paint:
+        _quit_after_first_frame(running.window, running.args.snapshot, running.started)
+    running.window.show()
+    status = running.app.exec()
+    running.window.library.close()
     return status
 
 

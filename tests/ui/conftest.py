@@ -26,6 +26,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.ui)
 
 
+@pytest.fixture(autouse=True)
+def _empty_clipboard(qapp: QApplication) -> Iterator[None]:
+    """The offscreen platform crashes at exit when the clipboard still holds data (PySide6 6.11.3;
+    not on xcb), so every test leaves it empty."""
+    yield
+    qapp.clipboard().clear()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "library.db"
@@ -62,12 +70,12 @@ def when_modal() -> Callable[[Callable[[QWidget], None]], None]:
     return _when_modal
 
 
-def _when_modal(action: Callable[[QWidget], None], timeout_ms: int = 5000) -> None:
+def _when_modal(action: Callable[[QWidget], None], timeout_ms: int = 5000, kind: type = QWidget) -> None:
     waited = [0]
 
     def poll() -> None:
         widget = QApplication.activeModalWidget() or QApplication.activePopupWidget()
-        if widget is not None and widget.isVisible():
+        if isinstance(widget, kind) and widget.isVisible():
             action(widget)
         elif waited[0] < timeout_ms:
             waited[0] += 20

@@ -94,3 +94,18 @@ def test_window_state_is_saved_on_close(qtbot, window, settings) -> None:  # typ
     window.resize(900, 640)
     window.close()
     assert settings.window_geometry() is not None and settings.window_state() is not None
+
+
+def test_switching_to_another_library_is_remembered(qtbot, window, library: Library, settings, tmp_path,
+                                                    when_modal) -> None:  # type: ignore[no-untyped-def]
+    library.create_case(CaseInfo("In the first library"))
+    window.refresh_cases()
+    other = tmp_path / "team.db"
+    assert window.switch_library(str(other))
+    assert _rows(window) == [] and settings.database_url == str(other)
+    seen = []
+    when_modal(lambda box: (seen.append(box.text()), box.accept()))
+    assert not window.switch_library(str(tmp_path / "no such folder" / "x.db"))
+    assert "does not exist" in seen[0]
+    assert window.library.list_cases() == []  # the good library stays in use
+    window.library.close()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from circles_desktop.graph.model import Gender, ParentageType, Partnership
 from circles_desktop.store.library import Library
+from circles_desktop.ui.dialogs import NewCaseDialog
 from circles_desktop.ui.main_window import MainWindow
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -47,15 +48,14 @@ def _key(qtbot, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None: 
 
 def test_build_the_zain_family_by_keyboard_and_reopen(qtbot, window, library, db_path, settings,
                                                        when_modal) -> None:  # type: ignore[no-untyped-def]
-    def new_case(dialog) -> None:  # type: ignore[no-untyped-def]
-        qtbot.keyClicks(_focused(qtbot), "Zain family")
-        qtbot.keyClick(_focused(qtbot), Qt.Key.Key_Tab)
-        qtbot.keyClicks(_focused(qtbot), "CIN-2026-0412")
-        qtbot.keyClick(_focused(qtbot), Qt.Key.Key_Return)
+    def new_case(dialog: NewCaseDialog) -> None:
+        qtbot.keyClicks(dialog.name, "Zain family")
+        qtbot.keyClicks(dialog.reference, "CIN-2026-0412")
+        qtbot.keyClick(dialog.reference, Qt.Key.Key_Return)  # the default button: Create case
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    when_modal(new_case)
+    when_modal(new_case, kind=NewCaseDialog)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.editor is not None)
     window.activateWindow()

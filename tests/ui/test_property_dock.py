@@ -103,7 +103,8 @@ def test_confidential_fields_are_marked_and_can_be_locked(qtbot, zain, canvas, l
     assert "background" in phone.widget.styleSheet()
     address = _field(zain, "contact.address")
     assert not address.lock.isChecked()
-    qtbot.mouseClick(address.lock, Qt.MouseButton.LeftButton)
+    address.lock.setFocus()
+    qtbot.keyClick(address.lock, Qt.Key.Key_Space)  # the lock is reachable by keyboard too
     assert "contact.address" in zain.editor.doc.node(NIKITA).confidential_fields
     assert "contact.address" in _saved(library, zain).node(NIKITA).confidential_fields
     assert address.lock.text() == "Confidential"

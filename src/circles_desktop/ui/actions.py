@@ -48,6 +48,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                needs="case"),
     ActionSpec("case.delete", "&Delete case…", ("Ctrl+Shift+Del",), "Delete the case chosen in the case list",
                "&File", "case"),
+    ActionSpec("library.choose", "Use another case &library…", ("Ctrl+Shift+O",),
+               "Open the cases in another library database or a team server", "&File", "library"),
     ActionSpec("export.pdf", "Export as &PDF…", ("Ctrl+E",), "Export the current view as a PDF file", "&File",
                "export", "export", toolbar=True, needs="case"),
     ActionSpec("export.svg", "Export as &SVG…", ("Ctrl+Shift+E",), "Export the current view as an SVG drawing",

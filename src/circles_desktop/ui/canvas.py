@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QTransform,
     QWheelEvent,
 )
@@ -111,10 +112,18 @@ class CanvasView(QGraphicsView):
         self.zoom_changed.emit(self.zoom)
 
     def _on_laid_out(self) -> None:
-        if not self._fitted and self.diagram_scene.diagram is not None:
+        self._fit_once()
+        self.overview.refresh()
+
+    def _fit_once(self) -> None:
+        """Fit the first drawing to the window, once the view is on screen and has its real size."""
+        if not self._fitted and self.isVisible() and self.diagram_scene.diagram is not None:
             self._fitted = True
             QTimer.singleShot(0, self.zoom_fit)
-        self.overview.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_once()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         touchpad = not event.pixelDelta().isNull()

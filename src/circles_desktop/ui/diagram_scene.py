@@ -277,11 +277,12 @@ class DiagramScene(QGraphicsScene):
         focus = {key for key in self.editor.selection if key in self.nodes}
         if self._hover:
             focus.add(self._hover)
+        doc = self.editor.doc
         wanted: set[str] = set()
-        for key, link in self.links.items():
-            if isinstance(link, LinkItem) and focus.intersection(link.ends):
-                wanted.add(key)
-                wanted.update(end for end in link.ends if end not in focus)
+        for node_id in focus:
+            for rel in doc.relationships_of(node_id):
+                wanted.add(rel.id)
+                wanted.update(end for end in (rel.source, rel.target) if end not in focus)
         for key in self._highlighted - wanted:
             item = self.nodes.get(key) or self.links.get(key)
             if item is not None:

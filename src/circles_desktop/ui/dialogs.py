@@ -6,9 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -53,6 +56,49 @@ class NewCaseDialog(QDialog):
 
     def case_info(self) -> CaseInfo:
         return CaseInfo(name=self.name.text().strip(), reference=self.reference.text().strip())
+
+
+class LibraryDialog(QDialog):
+    """Where the cases are kept: a SQLite file on this computer, or a team's database URL."""
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Case library")
+        self.url = QLineEdit(current, self)
+        self.url.setObjectName("library_url")
+        self.url.setAccessibleName("Library database: a file or a database address")
+        self.url.setPlaceholderText("a .db file, or postgresql://user@server/circles")
+        browse = QPushButton("&Browse…", self)
+        browse.setAccessibleName("Choose a library file")
+        browse.clicked.connect(self._on_browse)
+        row = QHBoxLayout()
+        row.addWidget(self.url, 1)
+        row.addWidget(browse)
+        note = QLabel("A file on this computer keeps the cases here. A team shares cases through its "
+                      "PostgreSQL server; never put a library file on a shared network drive.", self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        label = QLabel("&Library:", self)
+        label.setBuddy(self.url)
+        layout.addWidget(label)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _on_browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Library file", self.url.text(), "Circles library (*.db *.sqlite);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.url.setText(path)
+
+    def chosen(self) -> str:
+        return self.url.text().strip()
 
 
 class ShortcutsDialog(QDialog):

@@ -33,7 +33,7 @@ from . import icons
 from .actions import Actions
 from .case_browser import CaseBrowser
 from .clipboard import ClipboardError, Fragment
-from .dialogs import NewCaseDialog, ShortcutsDialog
+from .dialogs import LibraryDialog, NewCaseDialog, ShortcutsDialog
 from .editor import RELATIVES, CaseEditor
 from .settings import Settings
 from .message_bar import MessageBar
@@ -53,11 +53,13 @@ class MainWindow(QMainWindow):
     case_opened = Signal(str)
     first_painted = Signal()
 
-    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None,
+                 library_url: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowIcon(icons.app_icon())
         self.library = library
+        self.library_url = library_url
         self.settings = settings
         self.editor: CaseEditor | None = None
         self.frame: CaseFrame | None = None
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         a["case.open"].triggered.connect(self._on_open_case)
         a["case.close"].triggered.connect(self.close_case)
         a["case.delete"].triggered.connect(self._on_delete_chosen)
+        a["library.choose"].triggered.connect(self._on_choose_library)
         a["app.quit"].triggered.connect(self.close)
         a["edit.undo"].triggered.connect(self.undo_group.undo)
         a["edit.redo"].triggered.connect(self.undo_group.redo)
@@ -223,6 +226,7 @@ class MainWindow(QMainWindow):
         self.editor.node_created.connect(self._on_node_created)
         self.frame = CaseFrame(self.editor, self)
         self.frame.view_changed.connect(self._update_actions)
+        self.frame.view_changed.connect(self._on_zoom_changed)
         for view in self.frame.views():
             self._follow_view(view)
         self.properties.set_editor(self.editor)
@@ -291,6 +295,29 @@ class MainWindow(QMainWindow):
         self.refresh_cases()
         self.statusBar().showMessage(f"Deleted {summary.name}", 4000)
         return True
+
+    def switch_library(self, url: str) -> bool:
+        """Close this library and use the one at ``url`` from now on (remembered in the settings)."""
+        from ..store.library import Library
+
+        try:
+            library = Library.open(url)
+        except Exception as exc:  # noqa: BLE001 -- a bad address or file is explained, not a crash
+            self._warn("The library could not be opened", str(exc))
+            return False
+        self.close_case()
+        self.library.close()
+        self.library, self.library_url = library, url
+        self.settings.database_url = url
+        self.browser.search.clear()
+        self.refresh_cases()
+        self.statusBar().showMessage(f"Using the library {url}", 6000)
+        return True
+
+    def _on_choose_library(self) -> None:
+        dialog = LibraryDialog(self.library_url or "", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+            self.switch_library(dialog.chosen())
 
     def _on_open_case(self) -> None:
         self.cases_dock.show()
@@ -364,8 +391,10 @@ class MainWindow(QMainWindow):
         view.diagram_scene.properties_requested.connect(self._on_properties)
         view.overview.set_enabled_by_user(self.actions["dock.overview"].isChecked())
 
-    def _on_zoom_changed(self, scale: float) -> None:
-        self.zoom_label.setText(f"Zoom {scale * 100:.0f}%")
+    def _on_zoom_changed(self, _zoom: float = 0.0) -> None:
+        """Show the zoom of the view on screen (hidden tabs zoom too, when they are laid out)."""
+        if self.frame is not None:
+            self.zoom_label.setText(f"Zoom {self.frame.current_view().zoom * 100:.0f}%")
 
     def _on_busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)

@@ -158,6 +158,7 @@ class FieldEditor(QObject):
         blockers = [QSignalBlocker(widget), *(QSignalBlocker(c) for c in widget.findChildren(QCheckBox))]
         if isinstance(widget, QLineEdit):
             widget.setText(format_value(self.spec, value))
+            widget.setCursorPosition(0)  # show the start of a long value, not its end
         elif isinstance(widget, QPlainTextEdit):
             text = format_value(self.spec, value)
             if widget.toPlainText() != text:
@@ -259,6 +260,7 @@ class _Section(QWidget):
         self.header.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
 
 
+WIDE = frozenset({Kind.SET, Kind.MULTILINE, Kind.LINES, Kind.MEMBERS})
 FOLDED = frozenset({"Identity (Social GGRRAAACCEEESSS)", "Circles of support"})
 
 
@@ -290,7 +292,11 @@ class Form(QWidget):
             else:
                 label = QLabel(spec.label + ":", sections[spec.section].body)
                 label.setBuddy(editor.widget)
-                form.addRow(label, row)
+                if spec.kind in WIDE:  # the label above, so a narrow panel keeps the field usable
+                    form.addRow(label)
+                    form.addRow(row)
+                else:
+                    form.addRow(label, row)
             form.addRow(editor.error)
         layout.addStretch(1)
 

@@ -1,0 +1,101 @@
+"""Launch Circles under Xvfb with each demo case and save screenshots to out/screenshots/.
+
+    python tools/screenshots.py [--out DIR] [--size 1440x900]
+
+The real application (``circles_desktop.app.start``: settings, library, first run, main window) runs
+on a virtual X server with a throw-away library and settings, so the pictures show what a
+practitioner sees on first start. Look at them: layout, fonts, clipped text, spacing, icons.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "out" / "screenshots"))
+    parser.add_argument("--size", default="1440x900")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)  # already under Xvfb
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    if not args.inside:
+        xvfb = shutil.which("xvfb-run")
+        if xvfb is None:
+            print("screenshots: xvfb-run not found (apt-get install xvfb)", file=sys.stderr)
+            return 2
+        width, height = args.size.split("x")
+        command = [xvfb, "-a", "-s", f"-screen 0 {int(width) + 80}x{int(height) + 80}x24",
+                   sys.executable, __file__, "--inside", "--out", args.out, "--size", args.size]
+        env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
+        return subprocess.run(command, env=env, check=False).returncode
+    return _shoot(Path(args.out), tuple(int(v) for v in args.size.split("x")))  # type: ignore[arg-type]
+
+
+def _settle(app, seconds: float = 0.4) -> None:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def _save(app, window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    _settle(app)
+    screen = window.screen()
+    picture = screen.grabWindow(0, window.x(), window.y(), window.frameGeometry().width(),
+                                window.frameGeometry().height())
+    picture.save(str(path))
+    print(f"wrote {path}")
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+
+
+def _shoot(out: Path, size: tuple[int, int]) -> int:
+    sys.path.insert(0, str(ROOT / "src"))
+    from circles_desktop.app import start
+    from circles_desktop.graph.model import Role
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        running = start(["circles-desktop", "--db", str(Path(tmp) / "library.db"),
+                         "--settings", str(Path(tmp) / "settings.ini")])
+        if isinstance(running, int):
+            return running
+        app, window = running.app, running.window
+        window.resize(*size)
+        window.move(0, 0)
+        window.show()
+        _settle(app, 1.0)
+        for case in window.library.list_cases():
+            window.open_case(case.id)
+            _settle(app, 2.0 if case.people > 30 else 0.8)
+            slug = _slug(case.name)
+            window.editor.select([])
+            _save(app, window, out / f"{slug}.png")
+            child = next((p for p in window.editor.doc.people() if Role.CHILD in p.roles), None)
+            if child is not None:
+                window.editor.select([child.id])
+                _save(app, window, out / f"{slug}-child-selected.png")
+        window.close_case()
+        _save(app, window, out / "no-case-open.png")
+        window.close()
+        window.library.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
