@@ -252,3 +252,15 @@ def test_carriage_returns_and_nul_cannot_be_written_so_they_become_line_breaks(t
 def test_an_imported_family_tree_survives_export_and_import_again(gedcom_dir: Path, tmp_path: Path, name: str) -> None:
     doc = read_gedcom(gedcom_dir / "real" / name).document
     assert snapshot(_round_trip(doc, tmp_path / name)) == snapshot(doc)
+
+
+def test_meetings_that_cannot_be_read_are_left_out_and_reported(tmp_path: Path) -> None:
+    doc = next(d for d in _demo_cases() if d.info.meetings)
+    path = tmp_path / "case.ged"
+    write_gedcom(doc, path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^2 _MEETINGS .*$", '2 _MEETINGS [{"title": 7}]', text), encoding="utf-8")
+    result = read_gedcom(path)
+    assert result.document.info.meetings == () and len(result.document) == len(doc)
+    (problem,) = result.problems
+    assert "the meetings and plans cannot be read" in problem.message and problem.line > 0

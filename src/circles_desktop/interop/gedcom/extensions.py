@@ -19,7 +19,7 @@ ID_TYPE = BASE_URI + "id"
 
 TAGS: tuple[str, ...] = (
     # the case, in HEAD
-    "_CASE", "_REFERENCE", "_SUMMARY", "_AUTHOR", "_TEAM",
+    "_CASE", "_REFERENCE", "_SUMMARY", "_AUTHOR", "_TEAM", "_MEETINGS",
     # records with no GEDCOM equivalent
     "_SERVICE", "_HOUSEHOLD", "_MEMBER", "_CATEGORY", "_CONTACT_PERSON", "_LANGUAGE_OFFER",
     # any node

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ...graph.codec import CodecError, decode_case_info
 from ...graph.document import CaseDocument
+from ...graph.meeting import Meeting
 from ...graph.model import (
     AnyNode,
     CaseInfo,
@@ -153,6 +156,7 @@ class Reader:
         self.members: list[tuple[str, Node]] = []  # (household xref, _MEMBER structure)
         self.ids: dict[str, str] = {}  # xref -> Circles node id
         self.used_ids: set[str] = set()
+        self.meetings: Node | None = None  # Circles' _MEETINGS, read once the case is known
         self.trailer_line = 0
         self.new_id = _IdMaker()
 
@@ -201,6 +205,7 @@ class Reader:
                              ("_TEAM", "team")):
                 if (node := case.first(tag)) is not None:
                     self.info[key] = node.value
+            self.meetings = case.first("_MEETINGS")
 
     def _person(self, record: Node) -> _Draft:
         draft = _Draft(Person, record.line)
@@ -417,10 +422,20 @@ class Reader:
         self._read_associates(nodes)
         info = CaseInfo(name=self.info.get("name", default_name), reference=self.info.get("reference", ""),
                         summary=self.info.get("summary", ""), author=self.info.get("author", ""),
-                        team=self.info.get("team", ""))
+                        team=self.info.get("team", ""), meetings=self._meetings())
         self.families.clear()  # the record trees are not needed any more: free them before the document
         self.family_links.clear()
         return settle(info, nodes, node_lines, relationships.items, relationships.lines, self.problems)
+
+    def _meetings(self) -> tuple[Meeting, ...]:
+        """Meetings and plans, kept by Circles as one JSON document in the case codec's form."""
+        if self.meetings is None:
+            return ()
+        try:
+            return decode_case_info({"name": "", "meetings": json.loads(self.meetings.value)}).meetings
+        except (ValueError, CodecError) as exc:  # json's errors are ValueErrors too
+            self.problems.add(self.meetings.line, f"the meetings and plans cannot be read ({exc}); left out")
+            return ()
 
     def _nodes(self) -> tuple[dict[str, AnyNode], dict[str, int]]:
         """Every node by its Circles id, and the line each came from; ``self.ids`` maps xrefs to ids."""

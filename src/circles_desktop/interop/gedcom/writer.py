@@ -13,6 +13,7 @@ one) made for them; children of the same parents share that FAM, as genealogy pr
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import __version__
+from ...graph.codec import encode
 from ...graph.document import CaseDocument
 from ...graph.model import (
     AnyNode,
@@ -138,6 +140,9 @@ def _header(out: _Lines, doc: CaseDocument) -> None:
     out.text(2, "_SUMMARY", info.summary)
     out.text(2, "_AUTHOR", info.author)
     out.text(2, "_TEAM", info.team)
+    if info.meetings:  # one JSON document in the case codec's form: see docs/gedcom-extensions.md
+        meetings = encode(info)["meetings"]
+        out.add(2, "_MEETINGS", json.dumps(meetings, ensure_ascii=False, separators=(",", ":")))
 
 
 # ----- records ---------------------------------------------------------------------------------
