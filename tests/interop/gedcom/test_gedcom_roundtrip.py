@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -264,3 +265,27 @@ def test_meetings_that_cannot_be_read_are_left_out_and_reported(tmp_path: Path) 
     assert result.document.info.meetings == () and len(result.document) == len(doc)
     (problem,) = result.problems
     assert "the meetings and plans cannot be read" in problem.message and problem.line > 0
+
+
+_NODE_FIELDS = {"id", "notes", "confidential", "confidential_fields", "positions", "circle"}
+_RELATIONSHIP_FIELDS = {"source", "target", "id", "start", "end", "notes", "confidential"}
+# Every field the writer and reader carry (docs/gedcom-extensions.md). A field added to the model
+# fails this test until GEDCOM carries it too, rather than being lost in a round trip unnoticed.
+CARRIED = {
+    CaseInfo: {"name", "reference", "summary", "author", "team", "meetings"},
+    Person: _NODE_FIELDS | {"given_names", "family_name", "known_as", "gender", "birth", "approximate_age",
+                            "deceased", "death", "pregnancy", "first_language", "interpreter_needed", "identity",
+                            "strengths", "worries", "wishes", "contact", "roles", "occupation", "twin_group",
+                            "identical_twin", "must_not_invite", "must_not_be_told", "safety_reason"},
+    Service: _NODE_FIELDS | {"name", "category", "contact_person", "contact", "first_language_offer"},
+    Household: _NODE_FIELDS | {"name", "members", "address"},
+    Partnership: _RELATIONSHIP_FIELDS | {"type"},
+    Parentage: _RELATIONSHIP_FIELDS | {"type", "parental_responsibility"},
+    Emotional: _RELATIONSHIP_FIELDS | {"type"},
+    EcomapTie: _RELATIONSHIP_FIELDS | {"strength", "stressful", "flow", "frequency", "support"},
+}
+
+
+@pytest.mark.parametrize("cls", list(CARRIED), ids=lambda cls: cls.__name__)
+def test_gedcom_carries_every_field_of_the_model(cls: type) -> None:
+    assert {f.name for f in dataclasses.fields(cls)} == CARRIED[cls]
