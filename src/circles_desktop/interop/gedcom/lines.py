@@ -95,18 +95,21 @@ def iter_records(
     stack: list[Node] = []
     skip_below = -1  # while >= 0: the level of a structure left out, whose subordinates are skipped
     for number, line in lines:
-        if not line or line.isspace():
-            problems.add(number, "blank line ignored")
-            continue
-        if line[0] in " \t\ufeff":
-            line = line.lstrip(" \t\ufeff")
         space = line.find(" ")
-        digits = line[:space] if space > 0 else ""
-        if not (digits.isdigit() and digits.isascii()):
-            problems.add(number, f"not a GEDCOM line (no level number), ignored: {quote(line)}")
-            continue
-        if len(digits) > 2:
-            problems.add(number, f"level {int(digits)} is deeper than GEDCOM allows (99); line ignored")
+        digits = line[:space]
+        if space <= 0 or not digits.isdigit():  # blank, indented or not GEDCOM: the slow path
+            if not line or line.isspace():
+                problems.add(number, "blank line ignored")
+                continue
+            line = line.lstrip(" \t\ufeff")
+            space = line.find(" ")
+            digits = line[:space] if space > 0 else ""
+            if not digits.isdigit():
+                problems.add(number, f"not a GEDCOM line (no level number), ignored: {quote(line)}")
+                continue
+        if len(digits) > 2 or not digits.isascii():
+            problems.add(number, f"level {int(digits)} is deeper than GEDCOM allows (99); line ignored"
+                         if digits.isascii() else f"not a GEDCOM line (no level number), ignored: {quote(line)}")
             continue
         if "\x00" in line:
             problems.add(number, "binary data (NUL bytes) in the line; line ignored")
