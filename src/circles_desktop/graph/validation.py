@@ -94,7 +94,8 @@ _PERSON_ONLY = {Partnership: "a partnership", Parentage: "a parent and child rel
                 Emotional: "an emotional relationship"}
 
 
-def check_relationship(doc: CaseDocument, rel: Relationship) -> list[Problem]:
+def check_relationship(doc: CaseDocument, rel: Relationship, check_ancestry: bool = True) -> list[Problem]:
+    """Problems with one relationship; ``check_ancestry=False`` when the caller checks loops once for all."""
     problems: list[Problem] = []
     source = doc.node(rel.source) if doc.has_node(rel.source) else None
     target = doc.node(rel.target) if doc.has_node(rel.target) else None
@@ -118,7 +119,7 @@ def check_relationship(doc: CaseDocument, rel: Relationship) -> list[Problem]:
         problems.append(Problem(Severity.ERROR, f"The relationship between {source.label} and {target.label} "
                                 f"ends ({rel.end}) before it starts ({rel.start}).", rel.id))
     if isinstance(rel, Parentage) and isinstance(source, Person) and isinstance(target, Person):
-        problems.extend(_check_parentage(doc, rel, source, target))
+        problems.extend(_check_parentage(doc, rel, source, target, check_ancestry))
     return problems
 
 
@@ -171,14 +172,8 @@ def check_changes(doc: CaseDocument, changes: Iterable[Change]) -> list[Problem]
     problems: list[Problem] = []
     touched: set[str] = set()
     for after in changed:
-        if isinstance(after, Parentage) and bulk and doc.has_relationship(after.id):
-            parent, child = doc.node(after.source), doc.node(after.target)
-            if isinstance(parent, Person) and isinstance(child, Person):
-                problems.extend(_check_parentage(doc, after, parent, child, check_ancestry=False))
-            else:
-                problems.extend(check_relationship(doc, after))
-        elif isinstance(after, Relationship) and doc.has_relationship(after.id):
-            problems.extend(check_relationship(doc, after))
+        if isinstance(after, Relationship) and doc.has_relationship(after.id):
+            problems.extend(check_relationship(doc, after, check_ancestry=not bulk))
         elif isinstance(after, (Person, Service, Household)) and doc.has_node(after.id):
             problems.extend(check_node(doc, after))
             touched.add(after.id)
@@ -214,7 +209,8 @@ def check_document(doc: CaseDocument) -> list[Problem]:
     for node in doc.nodes():
         problems.extend(check_node(doc, node))
     for rel in doc.relationships():
-        problems.extend(check_relationship(doc, rel))
+        problems.extend(check_relationship(doc, rel, check_ancestry=False))
+    problems.extend(_cycle_problems(doc))  # once for the whole tree: per line it took 30 s on Queen.ged
     if not doc.children_at_centre() and len(doc):
         problems.append(Problem(Severity.WARNING, "Nobody is marked as the child at the centre of this case."))
     return list(dict.fromkeys(problems))
