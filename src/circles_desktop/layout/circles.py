@@ -295,6 +295,13 @@ def radius_for_nearest(angle: float, width: float, height: float, nearest: float
     return min(fits) if fits else nearest + hw + hh
 
 
+def radius_for_farthest(angle: float, width: float, height: float, farthest: float) -> float:
+    """The centre distance, along ``angle``, at which a box's farthest corner is ``farthest`` away."""
+    b = width / 2 * abs(math.cos(angle)) + height / 2 * abs(math.sin(angle))
+    disc = b * b - ((width / 2) ** 2 + (height / 2) ** 2 - farthest * farthest)
+    return -b + math.sqrt(disc) if disc >= 0 else 0.0
+
+
 def polar(radius: float, angle: float) -> Point:
     return (radius * math.cos(angle), radius * math.sin(angle))
 
@@ -320,7 +327,8 @@ class Wedge:
         return angle_in(angle, self.start, self.end)
 
 
-SECTOR_LEAST, SECTOR_MOST = math.radians(72), math.radians(180)
+SECTOR_LEAST, SECTOR_MOST = math.radians(96), math.radians(168)
+SECTOR_STEP = math.radians(24)  # sectors change size in steps, so one more person rarely moves them
 
 
 def sector_wedges(weights: dict[Sector, float], title_room: tuple[float, float] = (0.0, 0.0)) -> dict[Sector, Wedge]:
@@ -331,7 +339,7 @@ def sector_wedges(weights: dict[Sector, float], title_room: tuple[float, float] 
     ``title_room`` (half width and half height of the widest ring title) is kept clear along the
     edge between professionals and community, where the ring titles are written.
     """
-    angles = _share_out({s: max(weights.get(s, 0.0), 0.0) for s in SECTORS})
+    angles = _in_steps(_share_out({s: max(weights.get(s, 0.0), 0.0) for s in SECTORS}))
     family = angles[Sector.FAMILY]
     start = -math.pi / 2 - family / 2
     spans: dict[Sector, tuple[float, float]] = {}
@@ -348,6 +356,16 @@ def sector_wedges(weights: dict[Sector, float], title_room: tuple[float, float] 
     }
 
 
+def _in_steps(angles: dict[Sector, float]) -> dict[Sector, float]:
+    """Angles rounded to whole steps that still make a full turn (largest remainders round up)."""
+    steps = round(math.tau / SECTOR_STEP)
+    floors = {s: math.floor(a / SECTOR_STEP + 1e-9) for s, a in angles.items()}
+    order = sorted(SECTORS, key=lambda s: angles[s] / SECTOR_STEP - floors[s], reverse=True)
+    for s in order[:steps - sum(floors.values())]:
+        floors[s] += 1
+    return {s: n * SECTOR_STEP for s, n in floors.items()}
+
+
 def _share_out(weights: dict[Sector, float]) -> dict[Sector, float]:
     """Angles proportional to the weights, each between SECTOR_LEAST and SECTOR_MOST, summing to a turn."""
     fixed: dict[Sector, float] = {}
@@ -356,11 +374,14 @@ def _share_out(weights: dict[Sector, float]) -> dict[Sector, float]:
         room = math.tau - sum(fixed.values())
         total = sum(weights[s] for s in free)
         angles = {s: room * (weights[s] / total if total else 1 / len(free)) for s in free}
-        over = {s: SECTOR_MOST for s, a in angles.items() if a > SECTOR_MOST + 1e-9}
         under = {s: SECTOR_LEAST for s, a in angles.items() if a < SECTOR_LEAST - 1e-9}
-        if not over and not under:
+        over = [s for s, a in angles.items() if a > SECTOR_MOST + 1e-9]
+        if under:  # the smallest first: raising them is what can push another past the most
+            fixed.update(under)
+        elif over:
+            fixed[max(over, key=angles.__getitem__)] = SECTOR_MOST
+        else:
             return {**fixed, **angles}
-        fixed.update(over or under)
 
 
 # ----- the footprint of a node: its symbol with its name under it -------------------------------------
@@ -519,9 +540,7 @@ def snap_into(point: Point, width: float, height: float, nearest: float, farthes
     for step in range(0, 400):  # towards the middle of the wedge until the box fits
         a = angle + (wedge.middle - angle) * step / 400
         low = radius_for_nearest(a, width, height, nearest)
-        r = max(distance, low)
-        while r > low and farthest_distance(box_at(polar(r, a), width, height)) > farthest:
-            r = max(low, r - 1.0)
+        r = max(low, min(distance, radius_for_farthest(a, width, height, farthest)))
         if fits(a, r):
             return polar(r, a)
     return polar(radius_for_nearest(wedge.middle, width, height, nearest), wedge.middle)
@@ -815,30 +834,59 @@ def _lay_ring(ring: Ring, inner: float, cells: list[_Cell], wedges: dict[Sector,
     for cell in cells:
         wedge = wedges[cell.sector]
         obstacles: list[Bounds] = []
+        crowded_out: list[tuple[str, Footprint]] = []
         for node_id, foot, point in cell.hand:
-            centre = snap_into(point, foot.width, foot.height, first, outer - pad, wedge)
-            box = box_at(centre, foot.width, foot.height)
+            box = _free_spot(point, foot, first, outer - pad, wedge, obstacles)
+            if box is None:  # dropped on top of others with no room nearby: placed like the rest
+                crowded_out.append((node_id, foot))
+                continue
             obstacles.append(box)
             placed[node_id] = PlacedNode(node_id, box, foot, ring, cell.sector, hand_placed=True)
-        boxes = _pack_cell(cell.auto, first, wedge, obstacles)
+        auto = cell.auto + crowded_out
+        boxes = _pack_cell(auto, first, wedge, obstacles)
         if boxes and not obstacles:
             # Centre the cell's rows between the ring's edges, so a thin cell does not hug the inside.
             start = min(nearest_distance(b) for b in boxes.values())
             used = max(farthest_distance(b) for b in boxes.values()) - start
             centred_start = first + (outer - pad - first - used) / 2
             if centred_start > start + 1.0:
-                centred = _pack_rows(cell.auto, centred_start, wedge, [])
+                centred = _pack_rows(auto, centred_start, wedge, [])
                 if max(farthest_distance(b) for b in centred.values()) <= outer - pad:
                     boxes = centred
-        for node_id, foot in cell.auto:
+        for node_id, foot in auto:
             placed[node_id] = PlacedNode(node_id, boxes[node_id], foot, ring, cell.sector)
-        if boxes:
-            outer = max(outer, max(farthest_distance(b) for b in boxes.values()) + pad)
+        for box in [*boxes.values(), *obstacles]:  # a ring grows to hold what could not fit otherwise
+            outer = max(outer, farthest_distance(box) + pad)
     notes: list[Text] = []
     for cell in cells:
         if cell.note:
             notes.extend(_fit_note(cell.note, inner, outer, wedges[cell.sector]) or ())
     return outer, placed, notes
+
+
+def _free_spot(point: Point, foot: Footprint, nearest: float, farthest: float, wedge: Wedge,
+               taken: Sequence[Bounds]) -> Bounds | None:
+    """The hand-placed box, snapped into its cell and, if it lands on another, moved to the nearest
+    free place around it; None when there is none close by."""
+    centre = snap_into(point, foot.width, foot.height, nearest, farthest, wedge)
+    gap = CIRCLES.gap
+
+    def free(box: Bounds) -> bool:
+        return not any(box.intersects(other.expanded(gap)) for other in taken)
+
+    box = box_at(centre, foot.width, foot.height)
+    if free(box):
+        return box
+    for step in range(1, 16):
+        distance = step * 6.0
+        for k in range(12):
+            a = k * math.tau / 12
+            candidate = (centre[0] + distance * math.cos(a), centre[1] + distance * math.sin(a))
+            snapped = snap_into(candidate, foot.width, foot.height, nearest, farthest, wedge)
+            box = box_at(snapped, foot.width, foot.height)
+            if free(box):
+                return box
+    return None
 
 
 def _sector_title(sector: Sector, wedge: Wedge, outer: float) -> Text:

@@ -39,7 +39,7 @@ def circles_diagram(doc: CaseDocument, layout: CirclesLayout | None = None,
             items += node_items(doc.node(node.node_id), node)
     notation = _notation(doc, layout)
     return Diagram.of(items, margin=CIRCLES.margin, legend=circles_legend(notation), notation=notation,
-                      title=f"{doc.info.name}: circles of support", meta={"view": "circles"})
+                      title=f"{doc.info.name}: circles of support")
 
 
 def _rings(layout: CirclesLayout) -> list[AnyItem]:

@@ -54,7 +54,7 @@ def ecomap_diagram(doc: CaseDocument, layout: EcomapLayout | None = None,
     items += layout.sector_titles
     notation = _notation(doc, layout)
     return Diagram.of(items, margin=ECOMAP.margin, legend=ecomap_legend(notation), notation=notation,
-                      title=f"{doc.info.name}: ecomap", meta={"view": "ecomap"})
+                      title=f"{doc.info.name}: ecomap")
 
 
 def _centre(doc: CaseDocument, layout: EcomapLayout) -> list[AnyItem]:
