@@ -52,3 +52,4 @@ def pg_schema() -> Iterator[str]:
         with engine.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
         engine.dispose()
+

@@ -160,6 +160,15 @@ class CaseDocument:
         """Undo an edit that was applied earlier."""
         self._commit(edit.inverse(), edit.revert)
 
+    def apply_external(self, edit: Edit) -> None:
+        """Show an edit someone else has already saved (the store's refresh): write it and tell the
+        views, but neither check it nor hand it to the sink. It was checked and saved where it was made,
+        and the document must mirror the database even when two edits that were each valid meet here.
+        Raises :class:`StaleEditError` and changes nothing if the case is not in the state it expects.
+        """
+        edit.apply(_Writer(self))
+        self._announce(edit)
+
     def load(self, info: CaseInfo, nodes: list[AnyNode], relationships: list[AnyRelationship]) -> None:
         """Fill a new, empty document from storage without emitting or persisting anything."""
         if self._graph.number_of_nodes():

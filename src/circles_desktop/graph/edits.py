@@ -82,6 +82,7 @@ class GraphWriter(Protocol):
 class Edit:
     label: str
     changes: tuple[Change, ...]
+    undo: bool = False  # this edit takes back an earlier one (the audit trail says so)
 
     def apply(self, writer: GraphWriter) -> None:
         self._run(writer, self.changes)
@@ -90,7 +91,8 @@ class Edit:
         self._run(writer, tuple(c.inverse() for c in reversed(self.changes)))
 
     def inverse(self) -> Edit:
-        return Edit(self.label, tuple(c.inverse() for c in reversed(self.changes)))
+        """The edit that takes this one back: an undo, or (the inverse of an undo) a redo."""
+        return Edit(self.label, tuple(c.inverse() for c in reversed(self.changes)), undo=not self.undo)
 
     @staticmethod
     def _run(writer: GraphWriter, changes: Sequence[Change]) -> None:

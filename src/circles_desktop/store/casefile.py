@@ -75,7 +75,7 @@ def read_case_file(path: Path) -> CaseDocument:
                     if len(ids) != 1:
                         raise StoreError(f"{path}: holds {len(ids)} cases, not one: not a Circles case file")
                     try:
-                        doc, _versions = load_case(connection, ids[0])
+                        doc = load_case(connection, ids[0]).doc
                     except StoreError as exc:
                         raise StoreError(f"{path}: {exc}") from None
         finally:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
@@ -22,16 +22,23 @@ from sqlalchemy.orm import Session
 
 from ..graph.codec import encode
 from ..graph.document import CaseDocument
+from ..graph.edits import update_case
 from ..graph.model import CaseInfo, new_id
+from . import teams
+from .audit import AuditEntry, read_audit
 from .engine import check_sqlite_header, default_url, describe, make_engine, reported, resolve_url, \
     reading, set_journal_mode, sqlite_path, writing
 from .errors import CaseNotFound, ConflictError, StoreError
+from .feed import ChangeFeed, open_feed
 from .migrate import prepare
-from .rows import CASE, RowKey, Stamp, case_values, insert_document, load_case, log_entry
+from .refresh import refresh
+from .rows import CASE, RowKey, Stamp, case_values, insert_document, load_case, log_entry, log_row
 from .schema import CaseRow, NodeRow, cases, edit_log, search_key
+from .teams import Membership
 from .writer import CaseWriter
 
-__all__ = ["CaseNotFound", "CaseSummary", "ConflictError", "Library", "SearchHit", "StoreError"]
+__all__ = ["AuditEntry", "CaseNotFound", "CaseSummary", "ConflictError", "Library", "Membership", "SearchHit",
+           "StoreError"]
 
 
 @dataclass(frozen=True)
@@ -60,12 +67,18 @@ def os_user() -> str:
 
 
 class Library:
-    """All cases in one database. Open with :meth:`open`; every edit to an opened case is saved at once."""
+    """All cases in one database. Open with :meth:`open`; every edit to an opened case is saved at once.
 
-    def __init__(self, engine: Engine, user: str) -> None:
+    On a PostgreSQL team server the library is signed in as the practitioner's own database role:
+    :attr:`user` is that role (who the audit trail names), and the server shows only the cases of the
+    role's teams (:mod:`.teams`). On SQLite, :attr:`user` is the operating-system user.
+    """
+
+    def __init__(self, engine: Engine, user: str, restricted: bool = False) -> None:
         self._engine = engine
         self._where = describe(engine.url)
         self.user = user
+        self.restricted = restricted  # the server filters what this user sees by team
         self._open = True
 
     @classmethod
@@ -85,10 +98,12 @@ class Library:
             with reported(f"cannot open {describe(resolved)}"):
                 prepare(engine)
                 set_journal_mode(engine, "WAL")
+                with reading(engine) as connection:
+                    who = teams.access(connection, user or os_user())
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, user or os_user())
+        return cls(engine, who.user, who.restricted)
 
     # ----- finding cases ---------------------------------------------------------------------------
 
@@ -136,24 +151,42 @@ class Library:
     def create_case(self, info: CaseInfo) -> CaseDocument:
         """A new, empty case, already saved; its edits are saved as they are applied."""
         case_id = new_id()
-        stamp = Stamp.now(self.user)
+        info = replace(info, team=self._team_for(info.team))
         with self._writing("cannot create the case") as connection:
+            stamp = Stamp.on(connection, self.user)
             connection.execute(insert(cases).values(id=case_id, last_seq=1, **case_values(info),
                                                     **stamp.new_row()))
-            connection.execute(insert(edit_log).values(
-                case_id=case_id, seq=1, at=stamp.at, by=stamp.by, label="Create case",
-                changes=[log_entry((CASE, case_id), None, encode(info))]))
+            connection.execute(insert(edit_log).values(log_row(
+                case_id, 1, stamp, "Create case", [log_entry((CASE, case_id), None, encode(info))], info.team)))
         doc = CaseDocument(info, case_id=case_id)
-        self._attach(doc, {(CASE, case_id): 1})
+        self._attach(doc, {(CASE, case_id): 1}, 1)
         return doc
 
     def open_case(self, case_id: str) -> CaseDocument:
         """The case as it is now in the database, ready to edit."""
         self._check_open()
         with reported(f"cannot read case {case_id!r}"), reading(self._engine) as connection:
-            doc, versions = load_case(connection, case_id)
-        self._attach(doc, versions)
+            doc, versions, seq = load_case(connection, case_id)
+        self._attach(doc, versions, seq)
         return doc
+
+    def refresh(self, doc: CaseDocument) -> int:
+        """Bring an open case up to date with what others have saved since; return how many of their
+        edits it applied. The document's usual signals tell the views what changed.
+
+        Raises :class:`CaseNotFound` when the case has been deleted (or moved to a team the user is
+        not in).
+        """
+        writer = self._writer_of(doc)
+        with reported(f"cannot refresh case {doc.info.name!r}"):
+            return refresh(writer, doc)
+
+    def change_feed(self, case_id: str) -> ChangeFeed:
+        """A blocking feed that wakes when the case may have been changed by someone else (see
+        :mod:`.feed`); for a background thread, which should call :meth:`refresh` on the UI thread."""
+        self._check_open()
+        with reported(f"cannot follow case {case_id!r} in {self._where}"):
+            return open_feed(self._engine, case_id)
 
     def add_document(self, doc: CaseDocument) -> str:
         """Store a detached document (an import) as a new case in one transaction; return its id.
@@ -162,20 +195,71 @@ class Library:
         """
         if doc.sink is not None:
             raise StoreError(f"case {doc.info.name!r} is already stored (as {doc.case_id})")
+        team = self._team_for(doc.info.team)
+        if team != doc.info.team:
+            doc.apply(update_case(doc, replace(doc.info, team=team), "Give the case to your team"))
         case_id = new_id()
-        stamp = Stamp.now(self.user)
         with self._writing(f"cannot store case {doc.info.name!r}") as connection:
-            versions = insert_document(connection, doc, case_id, stamp, label="Import case")
+            versions = insert_document(connection, doc, case_id, Stamp.on(connection, self.user), label="Import case")
         doc.case_id = case_id
-        self._attach(doc, versions)
+        self._attach(doc, versions, 1)
         return case_id
 
     def delete_case(self, case_id: str) -> None:
-        """Delete a case with everything in it, its edit log included."""
+        """Delete a case with everything in it, but not its audit trail: a safeguarding record is kept
+        after the case is closed. A last entry says who deleted it and when."""
         with self._writing(f"cannot delete case {case_id!r}") as connection:
-            deleted = connection.execute(delete(cases).where(cases.c.id == case_id)).rowcount
-        if deleted != 1:
-            raise CaseNotFound(f"no case with id {case_id!r}")
+            row = connection.execute(select(cases.c.last_seq, cases.c.team, cases.c.info, *Stamp.columns(connection))
+                                     .where(cases.c.id == case_id).with_for_update()).one_or_none()
+            if row is None:
+                raise CaseNotFound(f"no case with id {case_id!r}")
+            connection.execute(insert(edit_log).values(log_row(
+                case_id, row.last_seq + 1, Stamp.of(row[3:], self.user), "Delete case",
+                [log_entry((CASE, case_id), row.info, None)], row.team)))
+            connection.execute(delete(cases).where(cases.c.id == case_id))
+
+    # ----- the audit trail -------------------------------------------------------------------------
+
+    def audit(self, case_id: str | None = None, *, by: str | None = None,
+              node_id: str | None = None) -> list[AuditEntry]:
+        """The audit trail of a case (also of a deleted one, by its id), of a practitioner, or both;
+        ``node_id`` keeps the entries about one person or service. Oldest first."""
+        with self._session("read the audit trail") as session:
+            return read_audit(session.connection(), case_id=case_id, by=by, node_id=node_id)
+
+    def find_audited_case(self, ref: str) -> str:
+        """The id of the case ``ref`` names (see :meth:`find_case`), or of a deleted case whose audit
+        trail is still kept."""
+        try:
+            return self.find_case(ref).id
+        except CaseNotFound:
+            with self._session("read the audit trail") as session:
+                if session.execute(select(edit_log.c.seq).where(edit_log.c.case_id == ref.strip()).limit(1)).first():
+                    return ref.strip()
+            raise
+
+    # ----- teams (PostgreSQL) ----------------------------------------------------------------------
+
+    def my_teams(self) -> list[str]:
+        """The teams the signed-in user is a member of (none on SQLite)."""
+        with self._session("list your teams") as session:
+            return teams.my_teams(session.connection(), self.user)
+
+    def members(self, team: str | None = None) -> list[Membership]:
+        """Every membership (the administrator), or the user's own (a practitioner), by team and role."""
+        with self._session("list the teams") as session:
+            return teams.members(session.connection(), team)
+
+    def add_member(self, team: str, role: str) -> bool:
+        """Let a practitioner's database role open the team's cases (administrator only); False if it
+        already could."""
+        with self._writing(f"cannot add {role!r} to team {team!r}") as connection:
+            return teams.add_member(connection, team, role, self.user)
+
+    def remove_member(self, team: str, role: str) -> bool:
+        """Take a role out of a team (administrator only); False if it was not a member."""
+        with self._writing(f"cannot remove {role!r} from team {team!r}") as connection:
+            return teams.remove_member(connection, team, role)
 
     def close(self) -> None:
         """Let go of the database; documents opened from it can no longer save edits."""
@@ -193,9 +277,32 @@ class Library:
 
     # ----- helpers ---------------------------------------------------------------------------------
 
-    def _attach(self, doc: CaseDocument, versions: dict[RowKey, int]) -> None:
+    def _attach(self, doc: CaseDocument, versions: dict[RowKey, int], seq: int) -> None:
         assert doc.case_id is not None
-        doc.sink = CaseWriter(self._engine, doc.case_id, self.user, versions, lambda: self._open)
+        doc.sink = CaseWriter(self._engine, doc.case_id, self.user, versions, seq, lambda: self._open)
+
+    def _writer_of(self, doc: CaseDocument) -> CaseWriter:
+        self._check_open()
+        writer = doc.sink
+        if not isinstance(writer, CaseWriter) or writer.engine is not self._engine:
+            raise StoreError(f"case {doc.info.name!r} was not opened from {self._where}")
+        return writer
+
+    def _team_for(self, team: str) -> str:
+        """The team a new case gets: as given, or the user's only team. On a team server a practitioner
+        can only make cases for their own teams, so say so here rather than let the server refuse."""
+        if not self.restricted:
+            return team
+        mine = self.my_teams()
+        if not team and len(mine) == 1:
+            return mine[0]
+        if team in mine:
+            return team
+        if not mine:
+            raise StoreError(f"you ({self.user}) are not a member of any team yet: ask the administrator to add "
+                             f"you (circles team add-member TEAM {self.user})")
+        raise StoreError(f"choose the team of the case: you ({self.user}) are a member of {', '.join(mine)}"
+                         + (f", not of {team!r}" if team else ""))
 
     def _check_open(self) -> None:
         if not self._open:

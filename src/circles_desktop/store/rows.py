@@ -7,13 +7,13 @@ over plain tuples and executemany, not ORM objects (which cost several times as 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import ColumnElement, Connection, func, insert, select
 
 from ..graph.codec import CodecError, decode_case_info, decode_node, decode_relationship, encode
 from ..graph.document import CaseDocument
@@ -38,6 +38,28 @@ class Stamp:
     @classmethod
     def now(cls, by: str) -> Stamp:
         return cls(by, datetime.now(timezone.utc))
+
+    @classmethod
+    def columns(cls, connection: Connection) -> tuple[ColumnElement[Any], ...]:
+        """What to select for a stamp: on PostgreSQL the signed-in role and the server's clock (the
+        same values its triggers write, so rows and audit agree); elsewhere nothing."""
+        if connection.dialect.name == "postgresql":
+            return func.current_user(), func.now()
+        return ()
+
+    @classmethod
+    def of(cls, values: Sequence[Any], user: str) -> Stamp:
+        """The stamp from the values of :meth:`columns`; with none, the client's ``user`` and clock."""
+        if not values:
+            return cls.now(user)
+        by, at = values
+        return cls(by, at.astimezone(timezone.utc))
+
+    @classmethod
+    def on(cls, connection: Connection, user: str) -> Stamp:
+        """Who and when for the transaction ``connection`` is in."""
+        columns = cls.columns(connection)
+        return cls.of(connection.execute(select(*columns)).one() if columns else (), user)
 
     def new_row(self) -> dict[str, Any]:
         return {"version": 1, "created_at": self.at, "created_by": self.by,
@@ -68,6 +90,13 @@ def relationship_values(rel: AnyRelationship, data: dict[str, Any] | None = None
 
 def log_entry(key: RowKey, before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[str, Any]:
     return {"what": key[0], "id": key[1], "before": before, "after": after}
+
+
+def log_row(case_id: str, seq: int, stamp: Stamp, label: str, changes: list[dict[str, Any]], team: str,
+            undo: bool = False) -> dict[str, Any]:
+    """The values of one edit-log entry."""
+    return {"case_id": case_id, "seq": seq, "at": stamp.at, "by": stamp.by, "label": label, "changes": changes,
+            "team": column_text(team), "undo": undo}
 
 
 def log_changes(changes: Iterable[Change], case_id: str) -> list[dict[str, Any]]:
@@ -120,16 +149,24 @@ def _insert_document(connection: Connection, doc: CaseDocument, case_id: str, st
     if itemised:
         added += [log_entry((NODE, n.id), None, d) for n, d in node_data]
         added += [log_entry((RELATIONSHIP, r.id), None, d) for r, d in rel_data]
-    connection.execute(insert(edit_log), [{"case_id": case_id, "seq": 1, "at": stamp.at, "by": stamp.by,
-                                           "label": label, "changes": added}])
+    connection.execute(insert(edit_log), [log_row(case_id, 1, stamp, label, added, doc.info.team)])
     versions = {(CASE, case_id): 1}
     versions.update(((NODE, n.id), 1) for n, _ in node_data)
     versions.update(((RELATIONSHIP, r.id), 1) for r, _ in rel_data)
     return versions
 
 
-def load_case(connection: Connection, case_id: str) -> tuple[CaseDocument, dict[RowKey, int]]:
-    """The case as a detached document (no sink), and the version of every row it was read from.
+class Loaded(NamedTuple):
+    """A case as read: a detached document, the version of every row, and the last edit it includes."""
+
+    doc: CaseDocument
+    versions: dict[RowKey, int]
+    seq: int
+
+
+def load_case(connection: Connection, case_id: str) -> Loaded:
+    """The case as a detached document (no sink), the version of every row it was read from, and the
+    sequence number of the last edit it shows.
 
     Call inside a transaction, so the rows are one consistent state even while others write.
     """
@@ -137,8 +174,9 @@ def load_case(connection: Connection, case_id: str) -> tuple[CaseDocument, dict[
         return _load_case(connection, case_id)
 
 
-def _load_case(connection: Connection, case_id: str) -> tuple[CaseDocument, dict[RowKey, int]]:
-    row = connection.execute(select(cases.c.info, cases.c.version).where(cases.c.id == case_id)).one_or_none()
+def _load_case(connection: Connection, case_id: str) -> Loaded:
+    row = connection.execute(select(cases.c.info, cases.c.version, cases.c.last_seq)
+                             .where(cases.c.id == case_id)).one_or_none()
     if row is None:
         raise CaseNotFound(f"no case with id {case_id!r}")
     node_rows = connection.execute(select(nodes.c.id, nodes.c.version, nodes.c.data)
@@ -156,7 +194,7 @@ def _load_case(connection: Connection, case_id: str) -> tuple[CaseDocument, dict
     versions = {(CASE, case_id): row.version}
     versions.update(((NODE, r.id), r.version) for r in node_rows)
     versions.update(((RELATIONSHIP, r.id), r.version) for r in rel_rows)
-    return doc, versions
+    return Loaded(doc, versions, row.last_seq)
 
 
 def _decoded(decode: Any, what: str, rows: Iterable[Any]) -> Iterator[Any]:

@@ -1,4 +1,4 @@
-"""The database schema: cases, their nodes and relationships, and the log of every edit.
+"""The database schema: cases, their nodes and relationships, the log of every edit, and teams.
 
 One schema serves the local SQLite library, `.circles` case files and a team's PostgreSQL server.
 Text columns have no length limit: SQLite would not enforce one and PostgreSQL would, so a case that
@@ -29,6 +29,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -130,23 +131,47 @@ class RelationshipRow(_Tracked, Base):
 
 
 class EditLogRow(Base):
-    """One applied (or undone) edit: the audit trail. Rows are only ever added."""
+    """One applied (or undone) edit: the audit trail.
+
+    Rows are only ever added: triggers refuse to change or delete them (migration 0002), and the log
+    outlives its case (no foreign key), because a safeguarding record must be kept after the case
+    is closed and deleted. ``team`` is the case's team when the entry was made, so the team can still
+    read the trail of a case that no longer exists. On PostgreSQL the server stamps ``by`` (the
+    signed-in role) and ``at`` (its own clock), whatever the client sends.
+    """
 
     __tablename__ = "edit_log"
+    __table_args__ = (Index(None, "by"),)
 
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    case_id: Mapped[str] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
     by: Mapped[str]
     label: Mapped[str]
     # [{"what": "case" | "node" | "relationship", "id": ..., "before": {...} | None, "after": ...}, ...]
     changes: Mapped[list[dict[str, Any]]]
+    team: Mapped[str] = mapped_column(server_default="")
+    undo: Mapped[bool] = mapped_column(server_default=false())  # the edit took back an earlier one
+
+
+class MembershipRow(Base):
+    """Who belongs to which team. On PostgreSQL ``role`` is a practitioner's database login, and
+    row-level security lets a role see only the cases of its teams (migration 0002)."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (Index(None, "role"),)
+
+    team: Mapped[str] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(primary_key=True)
+    added_at: Mapped[datetime]
+    added_by: Mapped[str]
 
 
 cases = CaseRow.__table__
 nodes = NodeRow.__table__
 relationships = RelationshipRow.__table__
 edit_log = EditLogRow.__table__
+memberships = MembershipRow.__table__
 
 
 def search_key(text: str) -> str:
