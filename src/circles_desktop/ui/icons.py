@@ -242,6 +242,15 @@ def _lock(p: QPainter) -> None:
     p.drawRoundedRect(QRectF(4.5, 11, 15, 10), 2, 2)
 
 
+@_drawing("unlocked")
+def _unlocked(p: QPainter) -> None:
+    grey = QColor("#9e9e9e")
+    _pen(p, grey, 1.8)
+    p.drawArc(QRectF(11, 2, 10, 12), 0, 180 * 16)
+    p.drawLine(QPointF(21, 8), QPointF(21, 11))
+    p.drawRoundedRect(QRectF(4.5, 11, 15, 10), 2, 2)
+
+
 _SIZES = (16, 20, 24, 32, 48, 64)
 
 

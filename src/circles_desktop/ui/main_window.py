@@ -35,6 +35,7 @@ from .case_browser import CaseBrowser
 from .clipboard import ClipboardError, Fragment
 from .dialogs import LibraryDialog, NewCaseDialog, ShortcutsDialog
 from .editor import RELATIVES, CaseEditor
+from .export import Exporter
 from .settings import Settings
 from .message_bar import MessageBar
 from .property_dock import PropertyPanel
@@ -123,6 +124,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.saved_label)
 
+        self.exporter = Exporter(self, settings)
+        self.exporter.done.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.exporter.failed.connect(self._on_problem)
+
         self._connect()
         self._restore_window()
         self._show_case_title()
@@ -147,6 +152,13 @@ class MainWindow(QMainWindow):
         a["case.delete"].triggered.connect(self._on_delete_chosen)
         a["library.choose"].triggered.connect(self._on_choose_library)
         a["app.quit"].triggered.connect(self.close)
+        for kind in ("pdf", "svg", "png"):
+            a[f"export.{kind}"].triggered.connect(
+                lambda _checked=False, k=kind: self.editor and self.exporter.export(self.editor.doc, self._view_key(), k))
+        a["print"].triggered.connect(
+            lambda: self.editor and self.exporter.print_(self.editor.doc, self._view_key(), preview=False))
+        a["print.preview"].triggered.connect(
+            lambda: self.editor and self.exporter.print_(self.editor.doc, self._view_key(), preview=True))
         a["edit.undo"].triggered.connect(self.undo_group.undo)
         a["edit.redo"].triggered.connect(self.undo_group.redo)
         self.undo_group.canUndoChanged.connect(a["edit.undo"].setEnabled)
@@ -262,6 +274,9 @@ class MainWindow(QMainWindow):
         self.frame = None
         self.editor = None
         self.stack.setCurrentWidget(self.welcome)
+        self.zoom_label.clear()
+        for key in ("edit.undo", "edit.redo"):
+            self.actions[key].setEnabled(False)
         self._show_case_title()
         self._update_actions()
 

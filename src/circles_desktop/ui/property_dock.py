@@ -84,7 +84,7 @@ class FieldEditor(QObject):
             self.lock.setObjectName(f"lock.{spec.path}")
             self.lock.setCheckable(True)
             self.lock.setAutoRaise(True)
-            self.lock.setIcon(icons.icon("lock"))
+            self.lock.setIcon(icons.icon("unlocked"))
             self.lock.setAccessibleName(f"Keep {spec.name.lower()} confidential")
             self.lock.setToolTip(f"Keep {spec.name.lower()} confidential: left out of exports for the family "
                                  "and the child")
@@ -225,6 +225,7 @@ class FieldEditor(QObject):
         self.widget.setStyleSheet(LOCKED_STYLE if locked else "")
         self.widget.setAccessibleDescription("Confidential" if locked else "")
         if self.lock is not None:
+            self.lock.setIcon(icons.icon("lock" if locked else "unlocked"))
             self.lock.setText("Confidential" if locked else "")
             self.lock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if locked
                                          else Qt.ToolButtonStyle.ToolButtonIconOnly)

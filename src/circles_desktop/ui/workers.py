@@ -44,6 +44,7 @@ class Task(QObject):
     finished = Signal(object)
     failed = Signal(str)
     progressed = Signal(int, str)  # percent (0-100), what is being done
+    ended = Signal()  # after finished, failed, or the end of a cancelled run
 
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,11 +84,13 @@ class Task(QObject):
         self.done = True
         if not self.cancelled():
             self.finished.emit(result)
+        self.ended.emit()
 
     def _on_failed(self, message: str) -> None:
         self.done = True
         if not self.cancelled():
             self.failed.emit(message)
+        self.ended.emit()
 
 
 def run_with_progress(work: Work, title: str, parent: QWidget, on_done: Callable[[Any], None],
@@ -107,19 +110,15 @@ def run_with_progress(work: Work, title: str, parent: QWidget, on_done: Callable
         dialog.setValue(min(percent, 99))
 
     def finish() -> None:
-        task.progressed.disconnect(progressed)
         dialog.reset()
         dialog.deleteLater()
         task.deleteLater()
 
-    def cancel() -> None:
-        task.cancel()
-        finish()
-
-    dialog.canceled.connect(cancel)
+    dialog.canceled.connect(task.cancel)
     task.progressed.connect(progressed)
-    task.finished.connect(lambda result: (finish(), on_done(result)))
-    task.failed.connect(lambda message: (finish(), on_failed(message)))
+    task.finished.connect(on_done)
+    task.failed.connect(on_failed)
+    task.ended.connect(finish)
     task.start()
     return task
 
