@@ -17,7 +17,8 @@ need_debian_packages xvfb x11-apps x11-utils netpbm poppler-utils
 started=$SECONDS
 bundle_exe=dist/circles/circles
 if [ "${1:-}" = "--rebuild" ] || [ ! -x "$bundle_exe" ] || \
-   [ -n "$(find src resources installer pyproject.toml -type f -not -path '*/__pycache__/*' -newer "$bundle_exe" -print -quit)" ]; then
+   [ -n "$(find src resources installer pyproject.toml -type f -not -path '*/__pycache__/*' \
+             -not -name smoke_test.sh -not -name '*.md' -newer "$bundle_exe" -print -quit)" ]; then
   bash installer/build_linux.sh
 fi
 version=$(project_version)
