@@ -56,6 +56,11 @@ def start(argv: Sequence[str]) -> Running | int:
     started = time.perf_counter()
     args = parse_args(list(argv)[1:])
 
+    # The store (SQLAlchemy, networkx) is imported before Qt: once PySide6 is loaded it inspects the
+    # source of every module imported after it, which made start-up about 0.4 s slower.
+    from .store.errors import CaseNotFound, StoreError
+    from .store.library import Library
+
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -68,9 +73,6 @@ def start(argv: Sequence[str]) -> Running | int:
 
     settings = Settings(QSettings(args.settings, QSettings.Format.IniFormat) if args.settings else None)
     url = args.db or os.environ.get(ENV_VAR) or settings.database_url
-
-    from .store.errors import CaseNotFound, StoreError
-    from .store.library import Library
 
     try:
         library = Library.open(url)

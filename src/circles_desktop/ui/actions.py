@@ -44,6 +44,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "case-new", toolbar=True),
     ActionSpec("case.open", "&Open case…", (StandardKey.Open,), "Choose a case to open from the case list",
                "&File", "case", "case-open", toolbar=True),
+    ActionSpec("case.import", "&Import a case…", ("Ctrl+I",),
+               "Import a family tree (GEDCOM) or a case file as a new case", "&File", "case"),
     ActionSpec("case.close", "&Close case", (StandardKey.Close,), "Close the open case", "&File", "case",
                needs="case"),
     ActionSpec("case.delete", "&Delete case…", ("Ctrl+Shift+Del",), "Delete the case chosen in the case list",

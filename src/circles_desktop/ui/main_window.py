@@ -36,6 +36,7 @@ from .clipboard import ClipboardError, Fragment
 from .dialogs import LibraryDialog, NewCaseDialog, ShortcutsDialog
 from .editor import RELATIVES, CaseEditor
 from .export import Exporter
+from .importer import Importer
 from .settings import Settings
 from .message_bar import MessageBar
 from .property_dock import PropertyPanel
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self, settings)
         self.exporter.done.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.exporter.failed.connect(self._on_problem)
+        self.importer = Importer(self, settings)
+        self.importer.imported.connect(self._on_imported)
+        self.importer.failed.connect(self._on_problem)
 
         self._connect()
         self._restore_window()
@@ -151,6 +155,7 @@ class MainWindow(QMainWindow):
         a["case.close"].triggered.connect(self.close_case)
         a["case.delete"].triggered.connect(self._on_delete_chosen)
         a["library.choose"].triggered.connect(self._on_choose_library)
+        a["case.import"].triggered.connect(lambda: self.importer.choose_and_import(self.library))
         a["app.quit"].triggered.connect(self.close)
         for kind in ("pdf", "svg", "png"):
             a[f"export.{kind}"].triggered.connect(
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow):
         self.frame = CaseFrame(self.editor, self)
         self.frame.view_changed.connect(self._update_actions)
         self.frame.view_changed.connect(self._on_zoom_changed)
+        self.frame.view_created.connect(self._follow_view)
         for view in self.frame.views():
             self._follow_view(view)
         self.properties.set_editor(self.editor)
@@ -310,6 +316,13 @@ class MainWindow(QMainWindow):
         self.refresh_cases()
         self.statusBar().showMessage(f"Deleted {summary.name}", 4000)
         return True
+
+    def _on_imported(self, case_id: str, problems: list[str]) -> None:
+        self.refresh_cases()
+        self.open_case(case_id)
+        if problems:
+            shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+            self._on_problem(f"Imported with {len(problems)} problem{'s' if len(problems) > 1 else ''}: {shown}")
 
     def switch_library(self, url: str) -> bool:
         """Close this library and use the one at ``url`` from now on (remembered in the settings)."""
@@ -405,6 +418,7 @@ class MainWindow(QMainWindow):
             lambda message: self._on_problem(f"The network could not be laid out: {message}"))
         view.diagram_scene.properties_requested.connect(self._on_properties)
         view.overview.set_enabled_by_user(self.actions["dock.overview"].isChecked())
+        view.set_link_mode(self.actions["mode.link"].isChecked())
 
     def _on_zoom_changed(self, _zoom: float = 0.0) -> None:
         """Show the zoom of the view on screen (hidden tabs zoom too, when they are laid out)."""

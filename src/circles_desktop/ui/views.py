@@ -69,15 +69,20 @@ class ViewKind:
 
 VIEW_KINDS: tuple[ViewKind, ...] = (
     ViewKind("genogram", "Genogram", ".genogram_view:GenogramView"),
-    ViewKind("ecomap", "&Ecomap", ".ecomap_view:EcomapView"),
-    ViewKind("circles", "&Circles of support", ".circles_view:CirclesView"),
+    ViewKind("ecomap", "Ecomap", ".ecomap_view:EcomapView"),
+    ViewKind("circles", "Circles of support", ".circles_view:CirclesView"),
 )
 
 
 class CaseFrame(QTabWidget):
-    """One tab per registered view, all showing the same editor."""
+    """One tab per registered view, all showing the same editor.
+
+    Only the first view is made when the case opens; the others are made the first time their tab
+    is shown, so opening a case costs one layout, not three.
+    """
 
     view_changed = Signal()
+    view_created = Signal(object)  # the new CaseView, for the window to follow
 
     def __init__(self, editor: CaseEditor, parent: QWidget | None = None,
                  kinds: tuple[ViewKind, ...] = VIEW_KINDS) -> None:
@@ -86,22 +91,50 @@ class CaseFrame(QTabWidget):
         self.setAccessibleName("Views of the case")
         self.setDocumentMode(True)
         self.editor = editor
+        self.kinds = kinds
+        self._made: dict[int, CaseView] = {}
         for kind in kinds:
-            widget = kind.create(editor, self)
-            widget.setAccessibleName(f"{kind.title.replace('&', '')} of {editor.doc.info.name}")
-            self.addTab(widget, kind.title)
+            placeholder = QWidget(self)
+            placeholder.setAccessibleName(f"{kind.title} of {editor.doc.info.name}")
+            self.addTab(placeholder, kind.title)
         self.setTabBarAutoHide(self.count() < 2)
-        self.currentChanged.connect(lambda _index: self.view_changed.emit())
+        self._make(0)
+        self.currentChanged.connect(self._on_current_changed)
+
+    def _make(self, index: int) -> CaseView:
+        if index not in self._made:
+            kind = self.kinds[index]
+            widget = kind.create(self.editor, self)
+            widget.setAccessibleName(f"{kind.title} of {self.editor.doc.info.name}")
+            placeholder = self.widget(index)
+            self.blockSignals(True)
+            try:
+                current = self.currentIndex()
+                self.removeTab(index)
+                self.insertTab(index, widget, kind.title)
+                self.setCurrentIndex(current)
+            finally:
+                self.blockSignals(False)
+            placeholder.deleteLater()
+            self._made[index] = widget  # type: ignore[assignment]
+            self.view_created.emit(widget)
+        return self._made[index]
+
+    def _on_current_changed(self, index: int) -> None:
+        if index >= 0:
+            self._make(index)
+            self.view_changed.emit()
 
     def current_view(self) -> CaseView:
-        return self.currentWidget()  # type: ignore[return-value]
+        return self._make(self.currentIndex())
 
     def views(self) -> list[CaseView]:
-        return [self.widget(i) for i in range(self.count())]  # type: ignore[misc]
+        """The views made so far (a tab never shown has none yet)."""
+        return [self._made[i] for i in sorted(self._made)]
 
     def show_view(self, key: str) -> None:
-        for index, view in enumerate(self.views()):
-            if view.view_key == key:
+        for index, kind in enumerate(self.kinds):
+            if kind.key == key:
                 self.setCurrentIndex(index)
 
     def step(self, by: int) -> None:
