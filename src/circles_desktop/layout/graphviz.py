@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -45,15 +44,6 @@ class GraphvizTimeout(GraphvizError):
     """``dot`` took longer than the time limit."""
 
 
-def _next_to_app() -> list[Path]:
-    """A ``dot`` shipped beside a frozen app's executable (some installers put it there)."""
-    if not getattr(sys, "frozen", False):
-        return []
-    exe = "dot.exe" if sys.platform == "win32" else "dot"
-    app_dir = Path(sys.executable).resolve().parent
-    return [app_dir / "graphviz" / "bin" / exe, app_dir / "graphviz" / exe, app_dir / exe]
-
-
 def find_dot() -> Path:
     """The ``dot`` program to run: $CIRCLES_DOT, then one bundled with the app, then PATH."""
     configured = os.environ.get(DOT_ENV, "").strip()
@@ -64,9 +54,8 @@ def find_dot() -> Path:
         raise GraphvizNotFound(f"{DOT_ENV} is set to {configured}, which is not a program that can be run; "
                                f"{_INSTALL_HINT}")
     bundled = runtime.bundled_dot()
-    for path in ([bundled] if bundled else []) + _next_to_app():
-        if path.is_file() and os.access(path, os.X_OK):
-            return path
+    if bundled is not None and bundled.is_file() and os.access(bundled, os.X_OK):
+        return bundled
     found = shutil.which("dot")
     if found:
         return Path(found)
