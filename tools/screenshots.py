@@ -64,6 +64,45 @@ def _slug(name: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
 
 
+def _extras(app, window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The states a practitioner meets besides a freshly opened case."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from circles_desktop.demo_cases import BLENDED, ZAIN
+    from circles_desktop.graph.model import Partnership
+    from circles_desktop.layout.sample_families import random_tree
+
+    cases = {c.name: c.id for c in window.library.list_cases()}
+    window.open_case(cases[BLENDED])
+    _settle(app, 1.5)
+    view = window.frame.current_view()
+    view.zoom_by(2.5)
+    _save(app, window, out / "blended-zoomed-in-with-overview.png")
+
+    window.open_case(cases[ZAIN])
+    _settle(app, 0.8)
+    doc = window.editor.doc
+    couple = next(r for r in doc.relationships() if isinstance(r, Partnership))
+    window.editor.select([couple.id])
+    _save(app, window, out / "zain-relationship-properties.png")
+    people = [p.id for p in doc.people()][:2]
+    window.editor.select(people)
+    QTimer.singleShot(600, lambda: (_save(app, window, out / "zain-relationship-menu.png"),
+                                    QApplication.activePopupWidget() and QApplication.activePopupWidget().close()))
+    window.actions["relate"].trigger()
+    for index in (1, 2):
+        window.frame.setCurrentIndex(index)
+        _settle(app, 1.0)
+        _save(app, window, out / f"zain-{window.frame.kinds[index].key}.png")
+    window.frame.setCurrentIndex(0)
+
+    big = random_tree(3000, seed=5)
+    window.open_case(window.library.add_document(big))
+    _settle(app, 15.0)
+    _save(app, window, out / "random-tree-3000-zoomed-out.png")
+
+
 def _shoot(out: Path, size: tuple[int, int]) -> int:
     sys.path.insert(0, str(ROOT / "src"))
     from circles_desktop.app import start
@@ -90,6 +129,7 @@ def _shoot(out: Path, size: tuple[int, int]) -> int:
             if child is not None:
                 window.editor.select([child.id])
                 _save(app, window, out / f"{slug}-child-selected.png")
+        _extras(app, window, out)
         window.close_case()
         _save(app, window, out / "no-case-open.png")
         window.close()

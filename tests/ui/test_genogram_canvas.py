@@ -202,3 +202,85 @@ def test_draw_a_relationship_by_dragging_and_choosing_its_kind(qtbot, zain, canv
     assert not zain.actions["mode.link"].isChecked()
     canvas.click(canvas.at_node(NIKITA))
     assert zain.editor.selection == (NIKITA,)  # selecting again, not drawing
+
+
+def test_copy_in_one_case_and_paste_into_another(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
+    from circles_desktop.graph.model import CaseInfo
+
+    canvas.click(canvas.at_node(KARIM))
+    canvas.click(canvas.at_node(MARIA), CTRL)
+    canvas.key(Qt.Key.Key_C, CTRL)
+    other = library.create_case(CaseInfo("Another family")).case_id
+    assert zain.open_case(other)
+    zain.frame.current_view().setFocus()
+    qtbot.keyClick(zain.frame.current_view(), Qt.Key.Key_V, CTRL)
+    doc = zain.editor.doc
+    assert sorted(p.given_names for p in doc.people()) == ["Karim", "Maria"]
+    assert any(isinstance(r, Partnership) for r in doc.relationships())
+    assert sorted(p.given_names for p in _reopened(library, zain).people()) == ["Karim", "Maria"]
+
+
+def test_hovering_a_person_highlights_their_relationships(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
+    scene = zain.frame.current_view().diagram_scene
+    qtbot.mouseMove(canvas.viewport, canvas.at_node(JULIAN))
+    qtbot.waitUntil(lambda: scene.nodes[JULIAN].hovered)
+    lit = {key for key, item in scene.links.items() if item.highlighted}
+    assert lit and all(JULIAN in scene.links[key].ends for key in lit)
+    assert scene.nodes[KARIM].highlighted or scene.nodes[MARIA].highlighted  # a parent at the other end
+    assert not scene.nodes[SONIA].highlighted or any(
+        {JULIAN, SONIA} == {r.source, r.target} for r in zain.editor.doc.relationships_of(JULIAN))
+
+
+def test_zooming_out_far_switches_to_the_sketch_and_back(zain, canvas) -> None:  # type: ignore[no-untyped-def]
+    view = zain.frame.current_view()
+    for _ in range(12):
+        canvas.key(Qt.Key.Key_Minus, CTRL)
+    assert view.diagram_scene.sketching and view.diagram_scene.sketch.isVisible()
+    assert all(item.opacity() == 0.0 for item in view.diagram_scene.nodes.values())
+    canvas.click(canvas.at_node(NIKITA))  # still clickable while sketched
+    assert zain.editor.selection == (NIKITA,)
+    canvas.key(Qt.Key.Key_1, CTRL)  # actual size
+    assert not view.diagram_scene.sketching and abs(view.zoom - 1.0) < 1e-6
+
+
+def test_the_overview_appears_when_the_network_is_bigger_than_the_window(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
+    view = zain.frame.current_view()
+    view.zoom_fit()
+    assert not view.overview.isVisible()
+    for _ in range(4):
+        canvas.key(Qt.Key.Key_Equal, CTRL)
+    assert view.overview.isVisible()
+    before = view.visible_scene_rect().center()
+    qtbot.mouseClick(view.overview, Qt.MouseButton.LeftButton, pos=view.overview.rect().topLeft() + QPoint(8, 8))
+    assert view.visible_scene_rect().center() != before
+
+
+def test_middle_button_drag_pans(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = zain.frame.current_view()
+    for _ in range(3):
+        canvas.key(Qt.Key.Key_Equal, CTRL)
+    before = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    middle = Qt.MouseButton.MiddleButton
+    start = view.viewport().rect().center()
+    qtbot.mousePress(view.viewport(), middle, pos=start)
+    end = QPointF(start + QPoint(-40, -30))
+    QApplication.sendEvent(view.viewport(), QMouseEvent(QMouseEvent.Type.MouseMove, end, view.viewport().mapToGlobal(end),
+                                                         Qt.MouseButton.NoButton, middle, Qt.KeyboardModifier.NoModifier))
+    qtbot.mouseRelease(view.viewport(), middle, pos=end.toPoint())
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) != before
+    assert zain.editor.undo_stack.count() == 0  # panning changes nothing in the case
+
+
+def test_a_big_case_is_laid_out_in_the_background(qtbot, window, library) -> None:  # type: ignore[no-untyped-def]
+    from circles_desktop.layout.sample_families import random_tree
+
+    case_id = library.add_document(random_tree(400, seed=3))
+    assert window.open_case(case_id)
+    scene = window.frame.current_view().diagram_scene
+    assert scene.diagram is None and window.busy_bar.isVisible()  # the window is free meanwhile
+    qtbot.waitUntil(lambda: scene.diagram is not None, timeout=60_000)
+    assert len(scene.nodes) >= 350 and not window.busy_bar.isVisible()

@@ -30,6 +30,8 @@ from .scene_items import SELECTION, sketch_level
 MIN_SCALE = 0.02  # relative to actual size
 MAX_SCALE = 8.0
 FIT_AT_MOST = 1.5  # a small family is not blown up to poster size
+READABLE = 0.5  # a first view fitted smaller than OPENING_AT_LEAST opens at this zoom instead
+OPENING_AT_LEAST = 0.2
 PAPER = QColor("#ffffff")
 DESK = QColor("#eef1f3")
 
@@ -119,7 +121,23 @@ class CanvasView(QGraphicsView):
         """Fit the first drawing to the window, once the view is on screen and has its real size."""
         if not self._fitted and self.isVisible() and self.diagram_scene.diagram is not None:
             self._fitted = True
-            QTimer.singleShot(0, self.zoom_fit)
+            QTimer.singleShot(0, self._first_view)
+
+    def _first_view(self) -> None:
+        """The whole network if it can be seen that way; else a readable zoom on the child at the
+        centre (the overview shows where that is in the whole)."""
+        self.zoom_fit()
+        if self.zoom >= OPENING_AT_LEAST:
+            return
+        self._set_zoom(READABLE)
+        scene = self.diagram_scene
+        centre = next((p.id for p in scene.editor.doc.children_at_centre() if p.id in scene.nodes), None)
+        if centre is not None:
+            self.centerOn(scene.nodes[centre])
+        else:
+            b = scene.diagram.bounds  # type: ignore[union-attr]
+            self.centerOn((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2)
+        self._after_zoom()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

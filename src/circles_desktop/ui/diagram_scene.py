@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -70,6 +70,7 @@ class DiagramScene(QGraphicsScene):
         self.addItem(self.sketch)
         self.sketching = False
         self._task: Task | None = None
+        self.laying_out = False  # a layout for the latest edit is running in the background
         self._generation = 0
         self._syncing_selection = False
         self._hover: str | None = None
@@ -122,22 +123,30 @@ class DiagramScene(QGraphicsScene):
         self._task = Task(lambda _task: builder(copy), self)
         self._task.finished.connect(lambda diagram: self._on_built(generation, diagram))
         self._task.failed.connect(lambda message: self._on_build_failed(generation, message))
+        self.laying_out = True
         self.busy.emit(True)
         self._task.start(layout_pool())
 
     def _on_built(self, generation: int, diagram: Diagram) -> None:
-        if generation == self._generation:
-            self.busy.emit(False)
-            self.show_diagram(diagram)
+        if generation != self._generation:
+            return  # a newer edit has started a newer layout
+        if self.mode.busy:  # never move symbols under the practitioner's hand: wait for the drop
+            QTimer.singleShot(50, lambda: self._on_built(generation, diagram))
+            return
+        self.laying_out = False
+        self.busy.emit(False)
+        self.show_diagram(diagram)
 
     def _on_build_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
+            self.laying_out = False
             self.busy.emit(False)
             self.layout_failed.emit(message)
 
     def cancel_layout(self) -> None:
         if self._task is not None:
             self._task.cancel()
+            self.laying_out = False
             self.busy.emit(False)
 
     def show_diagram(self, diagram: Diagram) -> None:
@@ -204,6 +213,11 @@ class DiagramScene(QGraphicsScene):
                 self.addItem(item)
             else:
                 item.set_drawing(ends, drawing)
+
+    def drop(self, places: dict[str, Point]) -> bool:
+        """Symbols were dragged to ``places`` (their new centres): one edit, or False if refused.
+        Views where a drop means more than a move (the circles) say so by overriding this."""
+        return self.editor.move(self.view_key, places)
 
     # ----- level of detail ----------------------------------------------------------------------------
 
@@ -296,16 +310,27 @@ class DiagramScene(QGraphicsScene):
     # ----- geometry for modes and keys -------------------------------------------------------------
 
     def node_at(self, pos: QPointF) -> NodeItem | None:
+        if self.sketching:  # Qt does not hit-test fully transparent items: look for the symbol itself
+            return next((n for n in self.nodes.values() if n.sceneBoundingRect().contains(pos)), None)
         for item in self.items(pos):
             if isinstance(item, NodeItem):
                 return item
         return None
 
     def connector_at(self, pos: QPointF) -> ConnectorItem | None:
+        if self.sketching:
+            return None  # lines a pixel wide are not worth aiming at; zoom in to pick one
         for item in self.items(pos):
             if isinstance(item, ConnectorItem):
                 return item
         return None
+
+    def nodes_in(self, rect: QRectF) -> list[NodeItem]:
+        """The symbols a rubber band touches."""
+        if self.sketching:
+            return [n for n in self.nodes.values() if n.sceneBoundingRect().intersects(rect)]
+        return [item for item in self.items(rect, Qt.ItemSelectionMode.IntersectsItemShape)
+                if isinstance(item, NodeItem)]
 
     def connectors_of(self, node_ids: Iterable[str]) -> list[ConnectorItem]:
         ids = set(node_ids)

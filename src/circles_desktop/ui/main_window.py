@@ -414,6 +414,8 @@ class MainWindow(QMainWindow):
         view.zoom_changed.connect(self._on_zoom_changed)
         view.link_mode_ended.connect(lambda: self.actions["mode.link"].setChecked(False))
         view.diagram_scene.busy.connect(self._on_busy)
+        if view.diagram_scene.laying_out:
+            self._on_busy(True)
         view.diagram_scene.layout_failed.connect(
             lambda message: self._on_problem(f"The network could not be laid out: {message}"))
         view.diagram_scene.properties_requested.connect(self._on_properties)

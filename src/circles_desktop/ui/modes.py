@@ -48,6 +48,11 @@ class Mode(QObject):
     def editor(self):  # type: ignore[no-untyped-def]
         return self.scene.editor
 
+    @property
+    def busy(self) -> bool:
+        """In the middle of a gesture: the scene keeps a new drawing until it is over."""
+        return False
+
     def enter(self) -> None:
         """Called when the mode becomes current."""
 
@@ -88,6 +93,10 @@ class SelectMode(Mode):
         self._starts: dict[str, Point] = {}
         self._links: list[ConnectorItem] = []
         self._dragging = False
+
+    @property
+    def busy(self) -> bool:
+        return self._dragging
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -147,7 +156,7 @@ class SelectMode(Mode):
             return False
         if self._dragging:
             places = {k: self.scene.nodes[k].centre for k in self._starts if k in self.scene.nodes}
-            if not self.editor.move(self.scene.view_key, places):
+            if not self.scene.drop(places):
                 self._move_to(0.0, 0.0)
             for link in self._links:
                 link.end_stretch()
@@ -240,8 +249,7 @@ class RubberBandMode(Mode):
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
         rect = QRectF(self.origin, event.scenePos()).normalized()
         self.band.setRect(rect)
-        touched = [item.node_id for item in self.scene.items(rect, Qt.ItemSelectionMode.IntersectsItemShape)
-                   if isinstance(item, NodeItem)]
+        touched = [item.node_id for item in self.scene.nodes_in(rect)]
         self.editor.select([*self.base, *touched])
         return True
 
