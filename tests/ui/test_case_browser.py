@@ -109,3 +109,16 @@ def test_switching_to_another_library_is_remembered(qtbot, window, library: Libr
     assert "does not exist" in seen[0]
     assert window.library.list_cases() == []  # the good library stays in use
     window.library.close()
+
+
+def test_delete_in_the_case_list_deletes_no_one_in_the_case(qtbot, zain) -> None:  # type: ignore[no-untyped-def]
+    from circles_desktop.demo_cases import demo_id
+
+    nikita = demo_id("zain/nikita")
+    zain.editor.select([nikita])
+    zain.browser.cases.setFocus()
+    qtbot.keyClick(zain.browser.cases, Qt.Key.Key_Delete)
+    assert zain.editor.doc.has_node(nikita)
+    zain.frame.current_view().setFocus()
+    qtbot.keyClick(zain.frame.current_view(), Qt.Key.Key_Delete)
+    assert not zain.editor.doc.has_node(nikita)

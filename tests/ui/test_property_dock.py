@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QToolButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton
 
 from circles_desktop.demo_cases import demo_id
 from circles_desktop.graph.model import Gender, Partnership, PartnershipType, PartialDate

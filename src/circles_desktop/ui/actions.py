@@ -34,6 +34,7 @@ class ActionSpec:
     toolbar: bool = False
     checkable: bool = False
     needs: str = ""  # "case", "selection", "one", "two": when the action makes sense
+    canvas: bool = False  # its keys work only where the case is drawn (Delete in the case list deletes no one)
 
 
 MENUS: tuple[str, ...] = ("&File", "&Edit", "&Network", "&View", "&Help")
@@ -69,15 +70,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit.redo", "&Redo", (StandardKey.Redo, "Ctrl+Y"), "Redo the change just undone", "&Edit", "undo",
                "redo", toolbar=True),
     ActionSpec("edit.cut", "Cu&t", (StandardKey.Cut,), "Cut the selected people and services", "&Edit",
-               "clipboard", needs="selection"),
+               "clipboard", needs="selection", canvas=True),
     ActionSpec("edit.copy", "&Copy", (StandardKey.Copy,), "Copy the selected people and services", "&Edit",
-               "clipboard", needs="selection"),
+               "clipboard", needs="selection", canvas=True),
     ActionSpec("edit.paste", "&Paste", (StandardKey.Paste,), "Paste people and services into this case", "&Edit",
-               "clipboard", needs="case"),
+               "clipboard", needs="case", canvas=True),
     ActionSpec("edit.delete", "&Delete", (StandardKey.Delete,), "Delete the selection", "&Edit", "select",
-               "delete", toolbar=True, needs="selection"),
+               "delete", toolbar=True, needs="selection", canvas=True),
     ActionSpec("edit.select_all", "Select &all", (StandardKey.SelectAll,), "Select everything in the view",
-               "&Edit", "select", needs="case"),
+               "&Edit", "select", needs="case", canvas=True),
     ActionSpec("edit.find", "&Find a person…", (StandardKey.Find,), "Search every case for a name", "&Edit",
                "find"),
     ActionSpec("edit.properties", "P&roperties", ("Alt+Return", "F2"),
@@ -195,9 +196,13 @@ class Actions(Mapping[str, QAction]):
             button.setAccessibleName(spec.accessible)
             button.setObjectName(f"tool.{spec.key}")
 
-    def add_to(self, widget: QWidget) -> None:
-        """Make the shortcuts work in a window that has no menu of its own (a floating dock)."""
-        widget.addActions(list(self._actions.values()))
+    def scope_to_canvas(self, canvas: QWidget) -> None:
+        """Let the canvas-only actions' keys work only while the keyboard is in ``canvas``."""
+        for spec in ACTIONS:
+            if spec.canvas:
+                action = self._actions[spec.key]
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                canvas.addAction(action)
 
 
 def _sequences(shortcuts: tuple[str | StandardKey, ...]) -> list[QKeySequence]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -37,10 +37,10 @@ from .dialogs import LibraryDialog, NewCaseDialog, ShortcutsDialog
 from .editor import RELATIVES, CaseEditor
 from .export import Exporter
 from .importer import Importer
-from .settings import Settings
 from .message_bar import MessageBar
 from .property_dock import PropertyPanel
 from .relationship_menu import choose_relationship
+from .settings import Settings
 from .views import CaseFrame, CaseView
 
 if TYPE_CHECKING:
@@ -52,7 +52,6 @@ APP_NAME = "Circles"
 class MainWindow(QMainWindow):
     """The case browser and the editor of one open case."""
 
-    case_opened = Signal(str)
     first_painted = Signal()
 
     def __init__(self, library: Library, settings: Settings, parent: QWidget | None = None,
@@ -104,6 +103,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.message_bar)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(centre)
+        self.actions.scope_to_canvas(self.stack)
 
         self.case_label = QLabel(self)
         self.case_label.setObjectName("status_case")
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         self.welcome.new_button_clicked.connect(self.new_case)
 
     @staticmethod
-    def _pair(action, dock: QDockWidget) -> None:  # type: ignore[no-untyped-def]
+    def _pair(action: QAction, dock: QDockWidget) -> None:
         """A View-menu check item that shows and hides a panel and follows it when closed."""
         action.setChecked(dock.isVisible())
         action.toggled.connect(dock.setVisible)
@@ -259,7 +259,6 @@ class MainWindow(QMainWindow):
             self.editor.select([node_id])
         self.frame.current_view().setFocus()
         self.statusBar().showMessage(f"Opened {doc.info.name}", 4000)
-        self.case_opened.emit(case_id)
         return True
 
     def close_case(self) -> None:
@@ -398,6 +397,7 @@ class MainWindow(QMainWindow):
     # ----- following the case -----------------------------------------------------------------------
 
     def _on_doc_edited(self, _edit: object) -> None:
+        self._show_case_title()
         self.saved_label.setText("All changes saved")
 
     def _on_case_changed(self, _info: object) -> None:
