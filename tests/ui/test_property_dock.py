@@ -131,3 +131,45 @@ def test_nothing_selected_shows_the_case(qtbot, zain, canvas) -> None:  # type: 
     _type_into(qtbot, _field(zain, "reference").widget, "CIN-9")
     assert zain.editor.doc.info.reference == "CIN-9"
     assert "(CIN-9)" in zain.windowTitle()
+
+
+def test_a_new_service_is_named_in_its_form(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
+    from circles_desktop.graph.model import ServiceCategory
+
+    zain.actions["add.service"].trigger()
+    [service_id] = zain.editor.selection
+    assert zain.properties.subtitle.text() == "Service or organisation"
+    qtbot.waitUntil(lambda: zain.properties.form.first().widget.hasFocus())
+    _type_into(qtbot, _field(zain, "name").widget, "Eastbridge Food Bank")
+    combo = _field(zain, "category").widget
+    combo.setFocus()
+    qtbot.wait(_typing_pause())
+    qtbot.keyClick(combo, Qt.Key.Key_F)  # "Faith", then "Financial" on a second F
+    saved = _saved(library, zain).node(service_id)
+    assert saved.name == "Eastbridge Food Bank" and saved.category is ServiceCategory.FAITH
+
+
+def test_who_lives_in_a_household_is_ticked(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QListWidget
+
+    doc = zain.editor.doc
+    home = next(h for h in doc.households() if NIKITA in h.members)
+    zain.editor.select([home.id])
+    members = _field(zain, "members").widget
+    assert isinstance(members, QListWidget)
+    rows = {members.item(i).text(): members.item(i) for i in range(members.count())}
+    nikita_row = rows[doc.node(NIKITA).label]
+    assert nikita_row.checkState() == Qt.CheckState.Checked
+    members.setCurrentItem(nikita_row)
+    members.setFocus()
+    qtbot.keyClick(members, Qt.Key.Key_Space)
+    assert NIKITA not in doc.node(home.id).members
+    zain.actions["edit.undo"].trigger()
+    assert NIKITA in doc.node(home.id).members
+
+
+def _typing_pause() -> int:
+    """Longer than Qt's keyboard interval, so letters typed into a combo box start a new search."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.keyboardInputInterval() + 50
