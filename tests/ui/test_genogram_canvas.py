@@ -284,3 +284,16 @@ def test_a_big_case_is_laid_out_in_the_background(qtbot, window, library) -> Non
     assert scene.diagram is None and window.busy_bar.isVisible()  # the window is free meanwhile
     qtbot.waitUntil(lambda: scene.diagram is not None, timeout=60_000)
     assert len(scene.nodes) >= 350 and not window.busy_bar.isVisible()
+
+
+def test_an_empty_case_says_how_to_start(qtbot, window, library) -> None:  # type: ignore[no-untyped-def]
+    from circles_desktop.graph.model import CaseInfo
+
+    assert window.open_case(library.create_case(CaseInfo("New family")).case_id)
+    view = window.frame.current_view()
+    assert "Press Insert" in view.placeholder()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    qtbot.waitUntil(lambda: view.placeholder() == "")
+    window.actions["view.redraw"].trigger()
+    assert len(view.diagram_scene.nodes) == 1

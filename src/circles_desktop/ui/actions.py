@@ -112,6 +112,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom.fit", "&Fit to window", ("Ctrl+0",), "Zoom to show the whole network", "&View", "zoom",
                "zoom-fit", toolbar=True, needs="case"),
     ActionSpec("zoom.actual", "&Actual size", ("Ctrl+1",), "Zoom to actual size", "&View", "zoom", needs="case"),
+    ActionSpec("view.redraw", "&Redraw", ("F5",), "Lay out and draw the network again", "&View", "zoom",
+               needs="case"),
     ActionSpec("view.next", "&Next view", ("Ctrl+PgDown",), "Show the next view of the case", "&View", "views",
                needs="case"),
     ActionSpec("view.previous", "Pre&vious view", ("Ctrl+PgUp",), "Show the previous view of the case", "&View",

@@ -223,9 +223,31 @@ class CanvasView(QGraphicsView):
         """The desk, with the page the drawing sits on."""
         painter.fillRect(rect, DESK)
         diagram = self.diagram_scene.diagram
-        if diagram is not None:
+        if diagram is not None and diagram.items:
             b = diagram.bounds
             painter.fillRect(QRectF(b.x0, b.y0, b.width, b.height), PAPER)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """A word in the middle of an empty canvas, so it never just looks broken."""
+        text = self.placeholder()
+        if not text:
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(QColor("#546e7a"))
+        painter.drawText(QRectF(self.viewport().rect()).adjusted(40, 40, -40, -40),
+                         int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+        painter.restore()
+
+    def placeholder(self) -> str:
+        scene = self.diagram_scene
+        if scene.laying_out and scene.diagram is None:
+            return f"Laying out {len(scene.editor.doc):,} people and services…"
+        if scene.diagram is None:
+            return "Not drawn yet. Press F5 to draw the network."
+        if not scene.nodes:
+            return "Nobody here yet. Press Insert, or double-click here, to add the first person."
+        return ""
 
 
 class Overview(QWidget):

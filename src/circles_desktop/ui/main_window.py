@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         a["zoom.out"].triggered.connect(lambda: self.frame and self.frame.current_view().zoom_by(0.8))
         a["zoom.fit"].triggered.connect(lambda: self.frame and self.frame.current_view().zoom_fit())
         a["zoom.actual"].triggered.connect(lambda: self.frame and self.frame.current_view().zoom_actual())
+        a["view.redraw"].triggered.connect(lambda: self.frame and self.frame.current_view().diagram_scene.rebuild())
         a["view.next"].triggered.connect(lambda: self.frame and self.frame.step(1))
         a["view.previous"].triggered.connect(lambda: self.frame and self.frame.step(-1))
         for key, dock in (("dock.cases", self.cases_dock), ("dock.history", self.history_dock),
@@ -438,6 +439,8 @@ class MainWindow(QMainWindow):
     def _on_cancel_layout(self) -> None:
         if self.frame is not None:
             self.frame.current_view().diagram_scene.cancel_layout()
+            self.frame.current_view().viewport().update()
+            self.statusBar().showMessage("Layout cancelled; press F5 to draw the network again.", 10000)
 
     def _on_overview_toggled(self, on: bool) -> None:
         for view in self.frame.views() if self.frame else []:
