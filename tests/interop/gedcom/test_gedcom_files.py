@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from shared_data import GEDCOM_DIR
 
 from circles_desktop.graph.edits import Change
 from circles_desktop.graph.validation import Severity, check_changes
@@ -24,7 +26,7 @@ REAL_COUNTS = {
 }
 # doc.check() searches ancestors once per parent line, so it takes seconds on these.
 SLOW_TO_CHECK = {"royal92.ged", "Queen.ged", "US-Presidents-Trees-I.ged"}
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "gedcom"
+SHARED = GEDCOM_DIR
 
 
 def _every_file() -> list[Path]:
@@ -77,3 +79,10 @@ def test_royal92_has_its_families(gedcom_dir: Path) -> None:
 
 def test_a_name_given_on_the_command_line_wins(gedcom_dir: Path) -> None:
     assert read_gedcom(gedcom_dir / "real" / "kennedy.ged", name="Kennedy study").document.info.name == "Kennedy study"
+
+
+def test_the_shared_files_are_there_in_ci() -> None:
+    """The parametrised test above silently has no cases without the files; in CI that must fail."""
+    if not os.environ.get("CI"):
+        pytest.skip("only enforced in CI")
+    assert len(_every_file()) > 50, f"shared GEDCOM files missing under {SHARED}"
