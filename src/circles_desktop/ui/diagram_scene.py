@@ -108,7 +108,13 @@ class DiagramScene(QGraphicsScene):
         self._generation += 1
         generation = self._generation
         doc = self.editor.doc
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
         if len(doc) <= BACKGROUND_ABOVE:
+            if self.laying_out:
+                self.laying_out = False
+                self.busy.emit(False)
             try:
                 diagram = self.builder(doc)
             except Exception as exc:  # noqa: BLE001 -- a layout failure is shown, the old drawing stays
@@ -116,11 +122,10 @@ class DiagramScene(QGraphicsScene):
                 return
             self.show_diagram(diagram)
             return
-        if self._task is not None:
-            self._task.cancel()
         copy = snapshot(doc)
         builder = self.builder
         self._task = Task(lambda _task: builder(copy), self)
+        self._task.ended.connect(self._task.deleteLater)
         self._task.finished.connect(lambda diagram: self._on_built(generation, diagram))
         self._task.failed.connect(lambda message: self._on_build_failed(generation, message))
         self.laying_out = True

@@ -76,7 +76,8 @@ class NodeItem(QGraphicsItem):
         self.node_id = node_id
         self.hovered = False
         self.highlighted = False
-        self._drawing: tuple[AnyItem, ...] = ()
+        self._raw: tuple[AnyItem, ...] = ()  # as the diagram gave it, in scene coordinates
+        self._drawing: tuple[AnyItem, ...] = ()  # around the symbol's centre
         self._shapes: tuple[AnyItem, ...] = ()
         self._rect = QRectF()
         self._symbol = QRectF()
@@ -91,22 +92,29 @@ class NodeItem(QGraphicsItem):
         return NODE_TYPE
 
     def set_drawing(self, centre: Point, drawing: Sequence[AnyItem]) -> None:
-        """New look and place from a fresh diagram; items arrive in scene coordinates."""
-        local = shifted(drawing, -centre[0], -centre[1])
-        if local != self._drawing:
-            self.prepareGeometryChange()
-            self._drawing = local
-            self._shapes = tuple(i for i in local if not isinstance(i, Text))
-            symbols = [i for i in local if isinstance(i, Shape)] or list(local)
-            half = GENOGRAM.symbol / 2
-            symbol = _union(symbols) or Bounds(-half, -half, half, half)
-            whole = _union(local) or symbol
-            self._symbol = _qrect(symbol)
-            self._rect = _qrect(whole).adjusted(-4, -4, 4, 4)
-            path = QPainterPath()
-            path.addRect(_qrect(whole))
-            self._shape = path
-            self.update()
+        """New look and place from a fresh diagram; items arrive in scene coordinates.
+
+        A redraw after an edit hands every node its drawing again; most are unchanged, so the
+        comparison comes first and the work only when something differs.
+        """
+        drawing = tuple(drawing)
+        if drawing != self._raw:
+            self._raw = drawing
+            local = shifted(drawing, -centre[0], -centre[1])
+            if local != self._drawing:
+                self.prepareGeometryChange()
+                self._drawing = local
+                self._shapes = tuple(i for i in local if not isinstance(i, Text))
+                symbols = [i for i in local if isinstance(i, Shape)] or list(local)
+                half = GENOGRAM.symbol / 2
+                symbol = _union(symbols) or Bounds(-half, -half, half, half)
+                whole = _union(local) or symbol
+                self._symbol = _qrect(symbol)
+                self._rect = _qrect(whole).adjusted(-4, -4, 4, 4)
+                path = QPainterPath()
+                path.addRect(_qrect(whole))
+                self._shape = path
+                self.update()
         if (self.pos().x(), self.pos().y()) != centre:
             self.setPos(QPointF(*centre))
 
