@@ -31,6 +31,7 @@ def test_click_selects_and_ctrl_click_adds(zain, canvas) -> None:  # type: ignor
     canvas.click(canvas.at_node(NIKITA))
     assert zain.editor.selection == (NIKITA,)
     assert zain.properties.title.text() == "Nikita Zain"
+    assert zain.frame.current_view().accessibleDescription() == "Selected: Nikita Zain"  # for screen readers
     canvas.click(canvas.at_node(JULIAN), CTRL)
     assert zain.editor.selection == (NIKITA, JULIAN)
     canvas.click(canvas.at_node(NIKITA), CTRL)

@@ -57,6 +57,17 @@ class CanvasView(QGraphicsView):
         self._fitted = False  # fit the first drawing to the window
         self.overview = Overview(self)
         scene.laid_out.connect(self._on_laid_out)
+        scene.editor.selection_changed.connect(self._describe_selection)
+
+    def _describe_selection(self) -> None:
+        """Symbols are not widgets, so tell screen readers in words what the arrows reached."""
+        editor = self.diagram_scene.editor
+        names = [n.label for n in editor.selected_nodes()]
+        rels = len(editor.selected_relationships())
+        words = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        if rels:
+            words += (", " if words else "") + f"{rels} relationship{'s' if rels > 1 else ''}"
+        self.setAccessibleDescription(f"Selected: {words}" if words else "Nothing selected")
 
     # ----- zoom ---------------------------------------------------------------------------------------
 
