@@ -298,3 +298,12 @@ def test_an_empty_case_says_how_to_start(qtbot, window, library) -> None:  # typ
     qtbot.waitUntil(lambda: view.placeholder() == "")
     window.actions["view.redraw"].trigger()
     assert len(view.diagram_scene.nodes) == 1
+
+
+def test_ctrl_arrows_nudge_in_one_undo_step(zain, canvas) -> None:  # type: ignore[no-untyped-def]
+    canvas.click(canvas.at_node(JULIAN))
+    x, y = zain.frame.current_view().diagram_scene.nodes[JULIAN].centre
+    for _ in range(3):
+        canvas.key(Qt.Key.Key_Right, CTRL)
+    assert zain.editor.doc.node(JULIAN).positions["genogram"] == (x + 30.0, y)
+    assert zain.editor.undo_stack.count() == 1

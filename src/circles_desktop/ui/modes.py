@@ -216,7 +216,9 @@ class SelectMode(Mode):
             return False
         dx, dy = {"left": (-NUDGE, 0.0), "right": (NUDGE, 0.0), "up": (0.0, -NUDGE), "down": (0.0, NUDGE)}[direction]
         places = {k: (self.scene.nodes[k].centre[0] + dx, self.scene.nodes[k].centre[1] + dy) for k in keys}
-        self.editor.move(self.scene.view_key, places, merge_token=("nudge", tuple(keys)))
+        if self.editor.move(self.scene.view_key, places, merge_token=("nudge", tuple(keys))):
+            for key, (x, y) in places.items():  # at once, so a quick second press starts from here
+                self.scene.nodes[key].setPos(x, y)
         return True
 
 
