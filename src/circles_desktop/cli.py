@@ -82,7 +82,9 @@ def _open_library(args: argparse.Namespace) -> Library:
 def cmd_cases(args: argparse.Namespace) -> None:
     library = _open_library(args)
     cases = library.list_cases()
-    if not cases:
+    if not cases and library.restricted:
+        print(f"No cases: you ({library.user}) see only the cases of your teams, and they have none yet.")
+    elif not cases:
         print("No cases yet. `circles demo` adds the demo cases.")
     for case in cases:
         ref = f"  [{case.reference}]" if case.reference else ""
@@ -226,6 +228,54 @@ def cmd_plan(args: argparse.Namespace) -> None:
     print(out)
 
 
+def cmd_audit(args: argparse.Namespace) -> None:
+    from .store.audit import find_person, write_audit
+
+    if args.case is None and args.by is None:
+        raise UsageError("name a CASE, or a practitioner with --by, or both")
+    if args.output and Path(args.output).suffix.lower() not in (".csv", ".json"):
+        raise UsageError(f"{args.output}: the audit trail is written as .csv or .json")
+    if args.output and not Path(args.output).parent.is_dir():
+        raise UsageError(f"{Path(args.output).parent}: no such folder")
+    if args.person and args.case is None:
+        raise UsageError("--person needs the CASE the person is in")
+    library = _open_library(args)
+    case_id = library.find_audited_case(args.case) if args.case is not None else None
+    entries = library.audit(case_id, by=args.by)
+    if args.person:
+        try:
+            node_id = find_person(entries, args.person)
+        except ValueError as exc:
+            raise UsageError(f"case {case_id}: {exc}") from None
+        entries = [entry.about(node_id) for entry in entries if entry.touches(node_id)]
+    if args.output:
+        about = {key: value for key, value in (("case_id", case_id), ("by", args.by), ("person", args.person)) if value}
+        write_audit(entries, Path(args.output), about)
+        print(args.output)
+        return
+    for entry in entries:
+        undone = "  (undo)" if entry.undo else ""
+        print(f"{entry.case_id}#{entry.seq}\t{entry.at:%Y-%m-%d %H:%M:%S} UTC\t{entry.by}\t{entry.label}{undone}")
+        for change in entry.changes:
+            print(f"\t{change.describe()}")
+
+
+def cmd_team(args: argparse.Namespace) -> None:
+    library = _open_library(args)
+    if args.action == "members":
+        for member in library.members(args.team):
+            print(f"{member.team}\t{member.role}\tadded by {member.added_by} on {member.added_at:%Y-%m-%d}")
+        return
+    if args.role is None or args.team is None:
+        raise UsageError(f"team {args.action} needs a TEAM and a ROLE")
+    if args.action == "add-member":
+        done = library.add_member(args.team, args.role)
+        print(f"{args.role} {'is now' if done else 'was already'} a member of {args.team}")
+    else:
+        done = library.remove_member(args.team, args.role)
+        print(f"{args.role} {'is no longer' if done else 'was not'} a member of {args.team}")
+
+
 # ----- the parser ----------------------------------------------------------------------------------
 
 
@@ -265,6 +315,19 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     plan.add_argument("--audience", choices=("professional", "family", "child"), default="professional")
     plan.set_defaults(run=cmd_plan)
+
+    audit = sub.add_parser("audit", help="who changed what and when: a case's audit trail, or a practitioner's")
+    audit.add_argument("case", nargs="?", help="case id or name (also the id of a deleted case)")
+    audit.add_argument("--person", help="only what concerns this person or service (id or name)")
+    audit.add_argument("--by", metavar="WHO", help="only the edits of this practitioner (database role or user)")
+    audit.add_argument("-o", "--output", metavar="FILE", help="write it to FILE.csv or FILE.json")
+    audit.set_defaults(run=cmd_audit)
+
+    team = sub.add_parser("team", help="team server: who may open which cases (administrator)")
+    team.add_argument("action", choices=("add-member", "remove-member", "members"))
+    team.add_argument("team", nargs="?", help="the team, as cases name it")
+    team.add_argument("role", nargs="?", help="the practitioner's database role (login)")
+    team.set_defaults(run=cmd_team)
     return parser
 
 

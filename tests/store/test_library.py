@@ -220,7 +220,7 @@ def test_the_second_change_to_the_same_person_is_refused(two_desks) -> None:  # 
     alice_doc, bob_doc, library = two_desks
     alice_doc.apply(E.update_node(alice_doc, replace(_person(alice_doc, "Nikita"), known_as="Nikki")))
     before = snapshot(bob_doc)
-    with pytest.raises(ConflictError, match=r"'Nikita' was changed by alice(_\w+)? at .* UTC after you last saw it; "
+    with pytest.raises(ConflictError, match=r"'Nikita' was changed by \S+ at .* UTC after you last saw it; "
                                             r"nothing was saved"):
         bob_doc.apply(E.update_node(bob_doc, replace(_person(bob_doc, "Nikita"), known_as="Kit")))
     assert snapshot(bob_doc) == before  # the refused edit is undone on Bob's screen too
@@ -230,10 +230,10 @@ def test_the_second_change_to_the_same_person_is_refused(two_desks) -> None:  # 
 def test_changing_someone_another_practitioner_deleted_is_refused(two_desks) -> None:  # type: ignore[no-untyped-def]
     alice_doc, bob_doc, library = two_desks
     alice_doc.apply(E.remove_nodes(alice_doc, [_person(alice_doc, "Julian").id]))
-    with pytest.raises(ConflictError, match=r"'Julian' was deleted by alice(_\w+)? at "):
+    with pytest.raises(ConflictError, match=r"'Julian' was deleted by \S+ at "):
         bob_doc.apply(E.update_node(bob_doc, replace(_person(bob_doc, "Julian"), known_as="Jules")))
     nikita, julian = _person(bob_doc, "Nikita"), _person(bob_doc, "Julian")
-    with pytest.raises(ConflictError, match=r"alice(_\w+)? changed this case at .* UTC \("):
+    with pytest.raises(ConflictError, match=r"\S+ changed this case at .* UTC \("):
         bob_doc.apply(E.add_relationship(Emotional(nikita.id, julian.id)))  # the database refuses the dangling end
     assert bob_doc.relationships() == []
     assert [p.given_names for p in library.open_case(bob_doc.case_id).people()] == ["Nikita"]
@@ -242,6 +242,6 @@ def test_changing_someone_another_practitioner_deleted_is_refused(two_desks) -> 
 def test_changing_the_case_details_twice_is_refused(two_desks) -> None:  # type: ignore[no-untyped-def]
     alice_doc, bob_doc, _library = two_desks
     alice_doc.apply(E.update_case(alice_doc, replace(alice_doc.info, reference="CIN-7")))
-    with pytest.raises(ConflictError, match=r"the description of case 'Zain family' was changed by alice"):
+    with pytest.raises(ConflictError, match=r"the description of case 'Zain family' was changed by \S+ at "):
         bob_doc.apply(E.update_case(bob_doc, replace(bob_doc.info, reference="CIN-8")))
     bob_doc.apply(E.add_node(Person(given_names="Mother")))  # other edits to the case still go through

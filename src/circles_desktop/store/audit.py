@@ -13,7 +13,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -94,6 +94,10 @@ class AuditEntry:
     def touches(self, node_id: str) -> bool:
         return any(change.touches(node_id) for change in self.changes)
 
+    def about(self, node_id: str) -> AuditEntry:
+        """This entry with only the changes that concern that person or service."""
+        return replace(self, changes=tuple(c for c in self.changes if c.touches(node_id)))
+
     def as_json(self) -> dict[str, Any]:
         return {"case_id": self.case_id, "seq": self.seq, "at": _iso(self.at), "by": self.by, "label": self.label,
                 "undo": self.undo, "team": self.team,
@@ -105,7 +109,7 @@ def read_audit(connection: Connection, *, case_id: str | None = None, by: str | 
                node_id: str | None = None) -> list[AuditEntry]:
     """The entries of one case, or by one practitioner, or both; oldest first.
 
-    ``node_id`` keeps only entries about that person or service (see :meth:`AuditChange.touches`).
+    ``node_id`` keeps only what concerns that person or service (see :meth:`AuditChange.touches`).
     On PostgreSQL the database shows only entries of the user's teams.
     """
     if case_id is None and by is None:
@@ -120,7 +124,28 @@ def read_audit(connection: Connection, *, case_id: str | None = None, by: str | 
                for row in connection.execute(stmt)]
     if case_id is not None:
         entries.sort(key=lambda e: e.seq)
-    return [e for e in entries if node_id is None or e.touches(node_id)]
+    return entries if node_id is None else [e.about(node_id) for e in entries if e.touches(node_id)]
+
+
+def find_person(entries: Iterable[AuditEntry], ref: str) -> str:
+    """The id of the person or service ``ref`` names (an id, or a name matching one) in these entries;
+    names come from the trail itself, so this works for people since deleted, and for deleted cases."""
+    wanted = ref.strip()
+    names: dict[str, set[str]] = {}
+    for entry in entries:
+        for change in entry.changes:
+            if change.what == NODE:
+                if change.id == wanted:
+                    return wanted
+                names.setdefault(change.name.casefold(), set()).add(change.id)
+    found = sorted(names.get(wanted.casefold(), ()))
+    if not found:  # "Nikita" for "Nikita Zain", as the case list's search finds her
+        found = sorted({i for name, ids in names.items() if wanted.casefold() in name for i in ids})
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ValueError(f"nobody called {ref!r} appears in this audit trail")
+    raise ValueError(f"{ref!r} names {len(found)} people in this audit trail ({', '.join(found)}); use the id")
 
 
 def _change(logged: dict[str, Any]) -> AuditChange:

@@ -46,8 +46,8 @@ def open_feed(engine: Engine, case_id: str) -> ChangeFeed:
 class _Listening:
     def __init__(self, engine: Engine, case_id: str) -> None:
         proxy = engine.raw_connection()  # the engine's own connection settings (search_path, …)
-        proxy.detach()  # LISTEN lasts as long as the connection: never hand it back to the pool
         self._connection = proxy.driver_connection
+        proxy.detach()  # LISTEN lasts as long as the connection: never hand it back to the pool
         self._connection.rollback()
         self._connection.autocommit = True  # a notification arrives between transactions only
         self._connection.execute(f'LISTEN "{channel(case_id)}"')

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..graph.codec import encode
@@ -96,7 +97,10 @@ class Library:
         engine = make_engine(resolved)
         try:
             with reported(f"cannot open {describe(resolved)}"):
-                prepare(engine)
+                try:
+                    prepare(engine)
+                except DBAPIError as exc:
+                    raise teams.no_access(exc, describe(resolved), engine.url.username) or exc
                 set_journal_mode(engine, "WAL")
                 with reading(engine) as connection:
                     who = teams.access(connection, user or os_user())

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, delete, func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from .errors import StoreError
@@ -60,12 +61,21 @@ def access(connection: Connection, fallback_user: str) -> Access:
     return Access(row.who, restricted=not row.unrestricted)
 
 
+def no_access(exc: DBAPIError, where: str, user: str | None) -> StoreError | None:
+    """The error to show when a server refuses a role the Circles tables (it is in no team), else None."""
+    if getattr(exc.orig, "sqlstate", None) not in ("42501", "3F000"):  # insufficient privilege, no usable schema
+        return None
+    return StoreError(f"{where}: you ({user}) cannot use the Circles cases on this server: the administrator adds "
+                      f"you to a team first (circles team add-member TEAM {user})")
+
+
 def my_teams(connection: Connection, user: str) -> list[str]:
     return list(connection.execute(select(memberships.c.team).where(memberships.c.role == user)
                                    .order_by(memberships.c.team)).scalars())
 
 
 def members(connection: Connection, team: str | None = None) -> list[Membership]:
+    _on_server(connection)
     stmt = select(memberships).order_by(memberships.c.team, memberships.c.role)
     if team is not None:
         stmt = stmt.where(memberships.c.team == team)
@@ -81,9 +91,9 @@ def add_member(connection: Connection, team: str, role: str, admin: str) -> bool
     stamp = Stamp.on(connection, admin)
     added = connection.execute(pg_insert(memberships).values(team=team, role=role, added_at=stamp.at,
                                                              added_by=stamp.by)
-                               .on_conflict_do_nothing()).rowcount
+                               .on_conflict_do_nothing().returning(memberships.c.role)).first()
     _grant(connection, role, grant=True)
-    return added == 1
+    return added is not None
 
 
 def remove_member(connection: Connection, team: str, role: str) -> bool:
@@ -97,10 +107,14 @@ def remove_member(connection: Connection, team: str, role: str) -> bool:
     return removed == 1
 
 
-def _checked(connection: Connection, team: str, role: str) -> tuple[str, str]:
+def _on_server(connection: Connection) -> None:
     if connection.dialect.name != "postgresql":
         raise StoreError("teams are kept on a PostgreSQL team server; a SQLite library has none (whoever can "
                          "read its file can read every case in it)")
+
+
+def _checked(connection: Connection, team: str, role: str) -> tuple[str, str]:
+    _on_server(connection)
     team, role = team.strip(), role.strip()
     if not team or not role:
         raise StoreError("name the team and the practitioner's database role")
