@@ -71,6 +71,7 @@ VIEW_KINDS: tuple[ViewKind, ...] = (
     ViewKind("genogram", "Genogram", ".genogram_view:GenogramView"),
     ViewKind("ecomap", "Ecomap", ".ecomap_view:EcomapView"),
     ViewKind("circles", "Circles of support", ".circles_view:CirclesView"),
+    ViewKind("meeting", "Meeting", ".meeting_tab:MeetingTab"),
 )
 
 
