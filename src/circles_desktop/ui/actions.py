@@ -51,6 +51,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                needs="case"),
     ActionSpec("case.delete", "&Delete case…", ("Ctrl+Shift+Del",), "Delete the case chosen in the case list",
                "&File", "case"),
+    ActionSpec("case.audit", "Audit &trail…", ("Ctrl+Shift+A",), "Show who changed what in this case, and when",
+               "&File", "case", needs="case"),
     ActionSpec("library.choose", "Use another case &library…", ("Ctrl+Shift+O",),
                "Open the cases in another library database or a team server", "&File", "library"),
     ActionSpec("export.pdf", "Export as &PDF…", ("Ctrl+E",), "Export the current view as a PDF file", "&File",

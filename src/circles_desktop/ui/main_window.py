@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from . import icons
 from .actions import Actions
+from .audit_view import AuditDialog
 from .case_browser import CaseBrowser
 from .clipboard import ClipboardError, Fragment
 from .dialogs import LibraryDialog, NewCaseDialog, ShortcutsDialog
 from .editor import RELATIVES, CaseEditor
 from .export import Exporter
 from .importer import Importer
+from .live_updates import LiveUpdates
 from .message_bar import MessageBar
 from .property_dock import PropertyPanel
 from .relationship_menu import choose_relationship
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.editor: CaseEditor | None = None
         self.frame: CaseFrame | None = None
+        self.live: LiveUpdates | None = None  # shows others' edits to the open case as they save them
         self._painted = False
 
         self.actions = Actions(self)
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         a["case.open"].triggered.connect(self._on_open_case)
         a["case.close"].triggered.connect(self.close_case)
         a["case.delete"].triggered.connect(self._on_delete_chosen)
+        a["case.audit"].triggered.connect(self._on_audit)
         a["library.choose"].triggered.connect(self._on_choose_library)
         a["case.import"].triggered.connect(lambda: self.importer.choose_and_import(self.library))
         a["app.quit"].triggered.connect(self.close)
@@ -241,6 +245,11 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.editor.undo_stack)
         doc.edited.connect(self._on_doc_edited)
         doc.case_changed.connect(self._on_case_changed)
+        self.live = LiveUpdates(self.library, doc, self)
+        self.live.updated.connect(lambda n: self.statusBar().showMessage(
+            f"{n} {'change' if n == 1 else 'changes'} by others shown", 4000))
+        self.live.problem.connect(self._on_problem)
+        self.live.start()
         self.editor.node_created.connect(self._on_node_created)
         self.frame = CaseFrame(self.editor, self)
         self.frame.view_changed.connect(self._update_actions)
@@ -265,6 +274,10 @@ class MainWindow(QMainWindow):
     def close_case(self) -> None:
         if self.editor is None or self.frame is None:
             return
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+            self.live = None
         self.editor.doc.edited.disconnect(self._on_doc_edited)
         self.editor.doc.case_changed.disconnect(self._on_case_changed)
         self.properties.set_editor(None)
@@ -355,6 +368,10 @@ class MainWindow(QMainWindow):
             self.open_case(chosen)
         else:
             self.browser.cases.setFocus()
+
+    def _on_audit(self) -> None:
+        if self.editor is not None and self.frame is not None:  # the dialog closes with the case's frame
+            AuditDialog(self.library, self.editor.doc, self.frame).show()
 
     def _on_delete_chosen(self) -> None:
         chosen = self.browser.chosen_case()
