@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -135,6 +134,15 @@ class _Choice(QComboBox):
 
     def index_of(self, value: object) -> int:
         return self._values.index(value)
+
+
+def _widths(table: QTableWidget, widths: tuple[int, ...]) -> None:
+    """Columns wide enough to read at any window size; a narrow window scrolls sideways rather
+    than squeezing the text to a letter a line."""
+    header = table.horizontalHeader()
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
+    header.setStretchLastSection(True)
 
 
 class MeetingTab(QScrollArea):
@@ -272,14 +280,14 @@ class MeetingTab(QScrollArea):
             ["Name", "Marked", "Decision", "Reason (never shown to the family)", "Status", "First language",
              "Interpreter"])
         self.invites.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.invites.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        _widths(self.invites, (170, 100, 140, 220, 110, 130, 100))
         self.invites.verticalHeader().hide()
-        self.invites.setMinimumHeight(260)
+        self.invites.setMinimumHeight(340)
         self.invites.itemChanged.connect(self._on_invite_item)
         self.others = QListWidget()
         self.others.setAccessibleName("Network members not on the list")
         self.others.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.others.setMaximumWidth(220)
+        self.others.setMaximumWidth(170)
         self.others.itemActivated.connect(lambda _item: self.add_selected())  # Enter or double-click
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.invites)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -322,10 +330,10 @@ class MeetingTab(QScrollArea):
         self.actions_table.setAccessibleName("Actions table")
         self.actions_table.setHorizontalHeaderLabels(
             ["What", "Who", "By when", "How long", "How we'll know", "Who checks"])
-        self.actions_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.actions_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        _widths(self.actions_table, (250, 160, 95, 150, 220, 160))
+        self.actions_table.setWordWrap(True)
         self.actions_table.verticalHeader().hide()
-        self.actions_table.setMinimumHeight(200)
+        self.actions_table.setMinimumHeight(300)
         self.actions_table.itemChanged.connect(self._on_action_item)
         layout.addWidget(self.actions_table)
         return box
@@ -402,8 +410,6 @@ class MeetingTab(QScrollArea):
             interpreter.setFlags((interpreter.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
             interpreter.setCheckState(Qt.CheckState.Checked if inv.interpreter_needed else Qt.CheckState.Unchecked)
             table.setItem(row, 6, interpreter)
-        table.resizeColumnToContents(0)
-        table.resizeColumnToContents(1)
         table.blockSignals(False)
 
         listed = {i.node_id for i in meeting.invitations}
@@ -440,8 +446,7 @@ class MeetingTab(QScrollArea):
                 box.currentIndexChanged.connect(
                     lambda _i, a=action.id, f=field, b=box: self._change_action(a, **{f: b.value()}))
                 table.setCellWidget(row, column, box)
-        table.resizeColumnToContents(1)
-        table.resizeColumnToContents(5)
+        table.resizeRowsToContents()
         table.blockSignals(False)
 
     # ----- intents --------------------------------------------------------------------------------
