@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from circles_desktop.demo_cases import demo_cases
 from circles_desktop.graph.edits import update_case
 from circles_desktop.graph.meeting import InviteDecision, InviteStatus
 from circles_desktop.graph.meeting_edits import update_meeting
 from circles_desktop.graph.redaction import Audience
+from circles_desktop.ui.meeting_drag import ids_mime, mime_ids
 from circles_desktop.ui.meeting_tab import EXCLUDED_MARK, MeetingTab
 
 
@@ -111,6 +113,34 @@ def test_change_an_invitation_and_take_off_and_add_back(qtbot, planned: MeetingT
     for _ in range(4):
         tab.editor.undo_stack.undo()
     _settle(qtbot, tab)
+    assert doc.info.meetings[0] == before
+
+
+def _drop(widget, ids: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """What a drag from the other side delivers: the node ids, dropped on the widget's viewport."""
+    data = ids_mime(ids)  # kept alive: the events do not own it
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(10, 10), actions, data, buttons, keys)  # Qt drops only after an enter
+    QApplication.sendEvent(widget.viewport(), enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(widget.viewport(), QDropEvent(QPointF(10, 10), actions, data, buttons, keys))
+
+
+def test_drag_people_off_the_list_and_back(qtbot, planned: MeetingTab) -> None:  # type: ignore[no-untyped-def]
+    doc, tab = planned.editor.doc, planned
+    before = doc.info.meetings[0]
+    ids = [before.invitations[0].node_id, before.invitations[1].node_id]
+    assert mime_ids(tab.invites.mimeData([tab.invites.item(0, 0), tab.invites.item(1, 3)])) == ids
+    _drop(tab.others, ids)
+    _settle(qtbot, tab)
+    assert [i.node_id for i in doc.info.meetings[0].invitations] == [i.node_id for i in before.invitations[2:]]
+    assert tab.invites.rowCount() == len(before.invitations) - 2
+    _drop(tab.invites, ids)
+    _settle(qtbot, tab)
+    assert {i.node_id for i in doc.info.meetings[0].invitations} == {i.node_id for i in before.invitations}
+    tab.editor.undo_stack.undo()
+    tab.editor.undo_stack.undo()
     assert doc.info.meetings[0] == before
 
 

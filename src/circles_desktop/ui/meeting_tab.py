@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -39,11 +38,12 @@ from PySide6.QtWidgets import (
 from ..graph import meeting_edits as me
 from ..graph.edits import Edit
 from ..graph.meeting import Action, Invitation, InviteDecision, InviteStatus, Meeting, latest_meeting
-from ..graph.model import Household
+from ..graph.model import Household, Person
 from ..graph.redaction import Audience
 from ..reports.plan_pdf import write_plan
 from .editor import CaseEditor
 from .export import _file_name
+from .meeting_drag import InviteTable, PeopleList
 from .words import choices
 from .workers import Task, run_with_progress, snapshot
 
@@ -274,7 +274,8 @@ class MeetingTab(QScrollArea):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         row = QHBoxLayout()
-        self.invites = QTableWidget(0, 7)
+        self.invites = InviteTable(0, 7)
+        self.invites.dropped.connect(self.add_people)
         self.invites.setAccessibleName("Invitations")
         self.invites.setHorizontalHeaderLabels(
             ["Name", "Marked", "Decision", "Reason (never shown to the family)", "Status", "First language",
@@ -284,7 +285,8 @@ class MeetingTab(QScrollArea):
         self.invites.verticalHeader().hide()
         self.invites.setMinimumHeight(340)
         self.invites.itemChanged.connect(self._on_invite_item)
-        self.others = QListWidget()
+        self.others = PeopleList()
+        self.others.dropped.connect(self.remove_people)
         self.others.setAccessibleName("Network members not on the list")
         self.others.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.others.setMaximumWidth(170)
@@ -293,7 +295,9 @@ class MeetingTab(QScrollArea):
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_selected)
         others = QVBoxLayout()
-        others.addWidget(QLabel("Not on the list:"))
+        hint = QLabel("Not on the list (drag people in or out):")
+        hint.setWordWrap(True)
+        others.addWidget(hint)
         others.addWidget(self.others)
         row.addWidget(self.invites, 1)
         row.addLayout(others)
@@ -415,7 +419,7 @@ class MeetingTab(QScrollArea):
         listed = {i.node_id for i in meeting.invitations}
         self.others.clear()
         for node in self._members():
-            if node.id not in listed:
+            if node.id not in listed and not (isinstance(node, Person) and node.is_child_at_centre):
                 item = QListWidgetItem(node.label)
                 item.setData(Qt.ItemDataRole.UserRole, node.id)
                 self.others.addItem(item)
@@ -504,25 +508,31 @@ class MeetingTab(QScrollArea):
             self._set_invitation(node_id, interpreter_needed=item.checkState() == Qt.CheckState.Checked)
 
     def add_selected(self) -> bool:
-        """Put the chosen network members on the invite list (one undo step)."""
+        return self.add_people([i.data(Qt.ItemDataRole.UserRole) for i in self.others.selectedItems()])
+
+    def remove_selected(self) -> bool:
+        rows = sorted({index.row() for index in self.invites.selectedIndexes()})
+        return self.remove_people([self.invites.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows])
+
+    def add_people(self, node_ids: list[str]) -> bool:
+        """Put these people on the invite list (one undo step); their safety flags still decide."""
         meeting = self.meeting
-        chosen = [i.data(Qt.ItemDataRole.UserRole) for i in self.others.selectedItems()]
+        doc = self.editor.doc
+        chosen = [n for n in dict.fromkeys(node_ids) if doc.has_node(n) and meeting and not meeting.invitation(n)]
         if meeting is None or not chosen:
             return False
-        doc = self.editor.doc
         added = meeting.invitations + tuple(me.invitation_for(doc.node(n)) for n in chosen)
         label = f"Invite {self._name(chosen[0])}" if len(chosen) == 1 else f"Invite {len(chosen)} people"
         return self._push(me.update_meeting(doc, replace(meeting, invitations=added), label))
 
-    def remove_selected(self) -> bool:
-        """Take the selected rows off the invite list (one undo step)."""
+    def remove_people(self, node_ids: list[str]) -> bool:
+        """Take these people off the invite list (one undo step)."""
         meeting = self.meeting
-        rows = sorted({index.row() for index in self.invites.selectedIndexes()})
-        gone = {self.invites.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows}
+        gone = [n for n in dict.fromkeys(node_ids) if meeting and meeting.invitation(n)]
         if meeting is None or not gone:
             return False
         kept = tuple(i for i in meeting.invitations if i.node_id not in gone)
-        label = f"Take {self._name(next(iter(gone)))} off the list" if len(gone) == 1 else \
+        label = f"Take {self._name(gone[0])} off the list" if len(gone) == 1 else \
             f"Take {len(gone)} people off the list"
         return self._push(me.update_meeting(self.editor.doc, replace(meeting, invitations=kept), label))
 

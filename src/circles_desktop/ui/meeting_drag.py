@@ -1,0 +1,93 @@
+"""Drag people onto the invite list and off it again: both sides carry node ids, nothing else.
+
+The list of network members not invited and the invite table each drag out the ids of what is
+selected and say which ids were dropped on them from the other side; the Meeting tab turns that
+into one undoable edit. Dropping a widget's own rows back on itself does nothing (the order of the
+invite list is the network's order, not a hand-made one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QTableWidget, QTableWidgetItem, QWidget
+
+NODE_IDS = "application/x-circles-node-ids"
+
+
+def ids_mime(ids: Sequence[str]) -> QMimeData:
+    data = QMimeData()
+    data.setData(NODE_IDS, QByteArray("\n".join(ids).encode()))
+    data.setText(", ".join(ids))
+    return data
+
+
+def mime_ids(data: QMimeData) -> list[str]:
+    if not data.hasFormat(NODE_IDS):
+        return []
+    return [i for i in bytes(data.data(NODE_IDS).data()).decode().split("\n") if i]
+
+
+class _Drops:
+    """Accept node ids from another widget and announce them with ``dropped``."""
+
+    dropped: Signal
+
+    def _prepare(self: QAbstractItemView) -> None:  # type: ignore[misc]
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def _wanted(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+        return event.source() is not self and bool(mime_ids(event.mimeData()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 -- Qt's name
+        event.acceptProposedAction() if self._wanted(event) else event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        event.acceptProposedAction() if self._wanted(event) else event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if not self._wanted(event):
+            event.ignore()
+            return
+        # Copy, not move: the view must not delete the dragged rows itself; the edit redraws them.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.dropped.emit(mime_ids(event.mimeData()))
+
+
+class PeopleList(_Drops, QListWidget):
+    """Network members who are not on the invite list."""
+
+    dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._prepare()
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [NODE_IDS]
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802
+        return ids_mime([item.data(Qt.ItemDataRole.UserRole) for item in items])
+
+
+class InviteTable(_Drops, QTableWidget):
+    """The invite list; column 0 holds each row's node id."""
+
+    dropped = Signal(list)
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self._prepare()
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [NODE_IDS]
+
+    def mimeData(self, items: Sequence[QTableWidgetItem]) -> QMimeData:  # noqa: N802
+        rows = sorted({item.row() for item in items})
+        return ids_mime([self.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in rows])
