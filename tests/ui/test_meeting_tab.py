@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,11 @@ def test_details_and_plan_columns_commit_as_edits(qtbot, planned: MeetingTab) ->
     meeting = doc.info.meetings[0]
     assert meeting.venue == "The family centre"
     assert meeting.plan.worries == ("First worry", "Second worry")
+    tab.review.setText("2027-03-01")
+    tab.review.editingFinished.emit()
+    assert doc.info.meetings[0].plan.review_date == date(2027, 3, 1)
+    tab.editor.undo_stack.undo()
+    assert doc.info.meetings[0].plan.review_date == meeting.plan.review_date
     tab.details["on"].setText("5 December")
     tab.details["on"].editingFinished.emit()
     assert doc.info.meetings[0].on == meeting.on
@@ -198,7 +204,7 @@ def test_every_widget_has_an_accessible_name(planned: MeetingTab) -> None:
     assert unnamed == []
 
 
-@pytest.mark.parametrize("audience", [Audience.PROFESSIONAL, Audience.FAMILY])
+@pytest.mark.parametrize("audience", [Audience.PROFESSIONAL, Audience.FAMILY, Audience.CHILD])
 def test_preview_writes_the_pdf(qtbot, planned: MeetingTab, tmp_path: Path, audience: Audience) -> None:  # type: ignore[no-untyped-def]
     planned.preview_folder = tmp_path
     with qtbot.waitSignal(planned.preview_written, timeout=15000) as written:

@@ -306,8 +306,10 @@ class MeetingTab(QScrollArea):
 
     def _plan_box(self) -> QGroupBox:
         box = QGroupBox("The plan")
-        box.setAccessibleName("The plan's three columns")
-        row = QHBoxLayout(box)
+        box.setAccessibleName("The plan")
+        outer = QVBoxLayout(box)
+        row = QHBoxLayout()
+        outer.addLayout(row)
         self.columns: dict[str, LinesEdit] = {}
         for field, title in (("worries", "What are we worried about?"), ("working_well", "What's working well?"),
                              ("needs_to_happen", "What needs to happen?")):
@@ -319,6 +321,18 @@ class MeetingTab(QScrollArea):
             self.columns[field] = edit
             column.addWidget(edit)
             row.addLayout(column)
+        form = QFormLayout()
+        self.contingency = LinesEdit("If the plan does not work in time")
+        self.contingency.setPlaceholderText("What happens if the plan does not work within the child's timeframe")
+        self.contingency.committed.connect(
+            lambda items: self._change_plan("contingency", "\n".join(items), "If the plan does not work"))
+        self.review = QLineEdit()
+        self.review.setAccessibleName("Review date")
+        self.review.setPlaceholderText("year-month-day")
+        self.review.editingFinished.connect(self._commit_review)
+        form.addRow("If it does not work:", self.contingency)
+        form.addRow("Review date:", self.review)
+        outer.addLayout(form)
         return box
 
     def _actions_box(self) -> QGroupBox:
@@ -373,6 +387,10 @@ class MeetingTab(QScrollArea):
             self.bottom_lines.show_items(meeting.bottom_lines)
             for field, edit in self.columns.items():
                 edit.show_items(getattr(meeting.plan, field))
+            self.contingency.show_items(tuple(meeting.plan.contingency.splitlines()))
+            review = meeting.plan.review_date.isoformat() if meeting.plan.review_date else ""
+            if not self.review.hasFocus() and self.review.text() != review:
+                self.review.setText(review)
             self._show_invitations(meeting)
             self._show_actions(meeting)
         finally:
@@ -484,8 +502,16 @@ class MeetingTab(QScrollArea):
         label = self.details[field].accessibleName().replace("Meeting ", "")
         self._change_meeting(lambda m: replace(m, **{field: value}), f"Change meeting {label}")
 
-    def _change_plan(self, field: str, items: tuple[str, ...], title: str) -> None:
-        self._change_meeting(lambda m: replace(m, plan=replace(m.plan, **{field: items})), f"Change “{title}”")
+    def _change_plan(self, field: str, value: object, title: str) -> None:
+        self._change_meeting(lambda m: replace(m, plan=replace(m.plan, **{field: value})), f"Change “{title}”")
+
+    def _commit_review(self) -> None:
+        try:
+            review = _parse_date(self.review.text())
+        except ValueError as exc:
+            self.editor.problem.emit(str(exc))
+            return
+        self._change_plan("review_date", review, "Review date")
 
     def _set_invitation(self, node_id: str, **changes: object) -> bool:
         meeting = self.meeting
