@@ -7,6 +7,7 @@ the test's team; on SQLite each is a name passed as the library's user.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -20,6 +21,8 @@ from circles_desktop.graph.codec import encode
 from circles_desktop.graph.document import CaseDocument
 from circles_desktop.store.engine import resolve_url
 from circles_desktop.store.library import Library
+
+PG_URL = os.environ.get("CIRCLES_TEST_PG")
 
 
 def snapshot(doc: CaseDocument) -> tuple:
@@ -98,3 +101,22 @@ def pg_role(url: str, name: str) -> Iterator[Desk]:
             connection.execute(text(f'DROP OWNED BY "{role}"'))
             connection.execute(text(f'DROP ROLE "{role}"'))
         engine.dispose()
+
+
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """A fresh PostgreSQL schema, made the default for connections through the URL it yields."""
+    if not PG_URL:
+        pytest.skip("set CIRCLES_TEST_PG to a PostgreSQL URL to run the store tests on PostgreSQL too")
+    name = f"circles_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(resolve_url(PG_URL))
+    with engine.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{name}"'))
+    try:
+        yield make_url(resolve_url(PG_URL)).update_query_dict({"options": f"-csearch_path={name}"}) \
+            .render_as_string(hide_password=False)
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+        engine.dispose()
+

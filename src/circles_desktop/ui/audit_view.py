@@ -85,7 +85,7 @@ class AuditView(QWidget):
         self._fill_filters()
         self.person.currentIndexChanged.connect(self.reload)
         self.by.currentIndexChanged.connect(self._on_by_changed)
-        self.everywhere.toggled.connect(self.reload)
+        self.everywhere.toggled.connect(self._on_by_changed)
         self.export_button.clicked.connect(self._on_export)
         doc.edited.connect(self._on_edited)
         self._on_by_changed()
