@@ -12,7 +12,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 NODE_IDS = "application/x-circles-node-ids"
 
@@ -44,13 +51,13 @@ class _Drops:
     def _wanted(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
         return event.source() is not self and bool(mime_ids(event.mimeData()))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 -- Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         event.acceptProposedAction() if self._wanted(event) else event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         event.acceptProposedAction() if self._wanted(event) else event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         if not self._wanted(event):
             event.ignore()
             return
@@ -69,10 +76,10 @@ class PeopleList(_Drops, QListWidget):
         super().__init__(parent)
         self._prepare()
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [NODE_IDS]
 
-    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         return ids_mime([item.data(Qt.ItemDataRole.UserRole) for item in items])
 
 
@@ -85,9 +92,9 @@ class InviteTable(_Drops, QTableWidget):
         super().__init__(rows, columns, parent)
         self._prepare()
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [NODE_IDS]
 
-    def mimeData(self, items: Sequence[QTableWidgetItem]) -> QMimeData:  # noqa: N802
+    def mimeData(self, items: Sequence[QTableWidgetItem]) -> QMimeData:
         rows = sorted({item.row() for item in items})
         return ids_mime([self.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in rows])

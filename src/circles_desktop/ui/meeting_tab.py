@@ -37,7 +37,13 @@ from PySide6.QtWidgets import (
 
 from ..graph import meeting_edits as me
 from ..graph.edits import Edit
-from ..graph.meeting import Action, Invitation, InviteDecision, InviteStatus, Meeting, latest_meeting
+from ..graph.meeting import (
+    Action,
+    InviteDecision,
+    InviteStatus,
+    Meeting,
+    latest_meeting,
+)
 from ..graph.model import Household, Person
 from ..graph.redaction import Audience
 from ..reports.plan_pdf import write_plan
@@ -72,7 +78,7 @@ class LinesEdit(QPlainTextEdit):
         if self.items() != items:
             self.setPlainText("\n".join(items))
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 -- Qt's name
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.committed.emit(self.items())
 
