@@ -290,6 +290,7 @@ class LinkMode(Mode):
         self._clear()
         for view in self.scene.views():
             view.viewport().unsetCursor()
+        self.deleteLater()
 
     def _clear(self) -> None:
         if self.line.scene() is not None:
