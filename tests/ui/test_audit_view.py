@@ -97,7 +97,7 @@ def test_nothing_in_it_can_be_edited(qtbot, window, library: Library) -> None:  
 
 
 def test_closing_the_case_closes_the_trail(qtbot, window, library: Library) -> None:  # type: ignore[no-untyped-def]
-    dialog, view = _open(qtbot, window, library)
+    _open(qtbot, window, library)
     doc = window.editor.doc
     listeners = len(doc.edited._listeners)  # noqa: SLF001
     window.close_case()

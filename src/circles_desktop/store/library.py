@@ -218,7 +218,7 @@ class Library:
             if row is None:
                 raise CaseNotFound(f"no case with id {case_id!r}")
             connection.execute(insert(edit_log).values(log_row(
-                case_id, row.last_seq + 1, Stamp.of(row[3:], self.user), "Delete case",
+                case_id, row.last_seq + 1, Stamp.of(row[3:], Stamp.now(self.user)), "Delete case",
                 [log_entry((CASE, case_id), row.info, None)], row.team)))
             connection.execute(delete(cases).where(cases.c.id == case_id))
 

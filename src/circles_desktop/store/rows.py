@@ -48,10 +48,10 @@ class Stamp:
         return ()
 
     @classmethod
-    def of(cls, values: Sequence[Any], user: str) -> Stamp:
-        """The stamp from the values of :meth:`columns`; with none, the client's ``user`` and clock."""
+    def of(cls, values: Sequence[Any], client: Stamp) -> Stamp:
+        """The stamp from the values of :meth:`columns`; with none, the ``client``'s."""
         if not values:
-            return cls.now(user)
+            return client
         by, at = values
         return cls(by, at.astimezone(timezone.utc))
 
@@ -59,7 +59,7 @@ class Stamp:
     def on(cls, connection: Connection, user: str) -> Stamp:
         """Who and when for the transaction ``connection`` is in."""
         columns = cls.columns(connection)
-        return cls.of(connection.execute(select(*columns)).one() if columns else (), user)
+        return cls.of(connection.execute(select(*columns)).one() if columns else (), cls.now(user))
 
     def new_row(self) -> dict[str, Any]:
         return {"version": 1, "created_at": self.at, "created_by": self.by,

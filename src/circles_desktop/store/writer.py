@@ -63,21 +63,23 @@ class CaseWriter:
         if edit.is_empty:  # e.g. a drag that ended where it began: nothing to save or to audit
             return
         written: dict[RowKey, int | None] = {}  # new versions; None once deleted
+        client = Stamp.now(self._user)
         try:
             with writing(self.engine) as connection:
-                # Lock the case row first (SQLite's BEGIN IMMEDIATE already has), so the edits of one
-                # case are written one after another in the order of the log, and never deadlock.
-                row = connection.execute(select(cases.c.last_seq, cases.c.team, *Stamp.columns(connection))
-                                         .where(cases.c.id == self.case_id).with_for_update()).one_or_none()
+                # Number the edit first: that locks the case row (SQLite's BEGIN IMMEDIATE already has),
+                # so the edits of one case are written one after another in the order of the log, and
+                # never deadlock. The lock is held to the commit, so it is taken in the same statement.
+                row = connection.execute(
+                    update(cases).where(cases.c.id == self.case_id)
+                    .values(last_seq=cases.c.last_seq + 1, updated_at=client.at, updated_by=client.by)
+                    .returning(cases.c.last_seq, cases.c.team, *Stamp.columns(connection))).one_or_none()
                 if row is None:
                     raise ConflictError(f"cannot save {edit.label!r}: {self._gone(connection)}")
-                seq, team, stamp = row.last_seq + 1, row.team, Stamp.of(row[2:], self._user)
+                seq, team, stamp = row.last_seq, row.team, Stamp.of(row[2:], client)
                 for change in edit.changes:
                     self._write(connection, change, stamp, written, edit.label)
                     if isinstance(change.after, CaseInfo):
                         team = change.after.team
-                connection.execute(update(cases).where(cases.c.id == self.case_id)
-                                   .values(last_seq=seq, updated_at=stamp.at, updated_by=stamp.by))
                 connection.execute(insert(edit_log).values(log_row(
                     self.case_id, seq, stamp, edit.label, log_changes(edit.changes, self.case_id), team, edit.undo)))
         except IntegrityError as exc:
@@ -178,7 +180,7 @@ class CaseWriter:
             latest = connection.execute(
                 select(edit_log.c.seq, edit_log.c.by, edit_log.c.at)
                 .where((edit_log.c.case_id == self.case_id) & (edit_log.c.seq > self.seq))
-                .order_by(edit_log.c.seq.desc())).all()
+                .order_by(edit_log.c.seq.desc()).limit(_LOOK_BACK)).all()
         others = [entry for entry in latest if entry.seq not in self.own]
         who = (f"{others[0].by} changed this case at {_when(others[0].at)}" if others
                else "someone else changed this case at the same time")
