@@ -211,3 +211,11 @@ def test_preview_writes_the_pdf(qtbot, planned: MeetingTab, tmp_path: Path, audi
     path = written.args[0]
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Zain" in text
+
+
+def test_export_and_print_are_off_on_the_meeting_tab(planned: MeetingTab, window) -> None:  # type: ignore[no-untyped-def]
+    """File > Export and Print draw the current view; the Meeting tab is no drawing, so they are off."""
+    keys = ("export.pdf", "export.svg", "export.png", "print", "print.preview")
+    assert not any(window.actions[key].isEnabled() for key in keys)
+    window.frame.show_view("ecomap")
+    assert all(window.actions[key].isEnabled() for key in keys)

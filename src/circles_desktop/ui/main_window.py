@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from . import icons
 from .actions import Actions
 from .audit_view import AuditDialog
@@ -43,7 +42,7 @@ from .message_bar import MessageBar
 from .property_dock import PropertyPanel
 from .relationship_menu import choose_relationship
 from .settings import Settings
-from .views import CaseFrame, CaseView
+from .views import DRAWN_VIEWS, CaseFrame, CaseView
 
 if TYPE_CHECKING:
     from ..store.library import Library
@@ -513,6 +512,10 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         selected = len(self.editor.selection) if self.editor else 0
         self.actions.enable_for(case=self.editor is not None, selected=selected)
+        # Export and print draw the current view; the Meeting tab prints its plan from its own buttons.
+        drawing = self.editor is not None and self._view_key() in DRAWN_VIEWS
+        for key in ("export.pdf", "export.svg", "export.png", "print", "print.preview"):
+            self.actions[key].setEnabled(drawing)
 
     def _view_key(self) -> str:
         return self.frame.current_view().view_key if self.frame else "genogram"
@@ -521,11 +524,9 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, message)
 
     def _on_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<h3>{APP_NAME} {__version__}</h3><p>Map a child's circles of support: the family, "
-                          "friends, community and professionals around them, as a genogram, an ecomap and "
-                          "circles of support.</p><p>Everything stays on this computer or your team's "
-                          "server.</p>")
+        from .about import show_about
+
+        show_about(self)
 
     # ----- window state -----------------------------------------------------------------------------
 

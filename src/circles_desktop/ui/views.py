@@ -59,6 +59,7 @@ class ViewKind:
     key: str
     title: str
     factory: str  # "module:Class", imported on first use
+    draws: bool = True  # a drawing of the network, which File > Export and Print can put on paper
 
     def create(self, editor: CaseEditor, parent: QWidget | None) -> QWidget:
         module_name, class_name = self.factory.split(":")
@@ -71,8 +72,9 @@ VIEW_KINDS: tuple[ViewKind, ...] = (
     ViewKind("genogram", "Genogram", ".genogram_view:GenogramView"),
     ViewKind("ecomap", "Ecomap", ".ecomap_view:EcomapView"),
     ViewKind("circles", "Circles of support", ".circles_view:CirclesView"),
-    ViewKind("meeting", "Meeting", ".meeting_tab:MeetingTab"),
+    ViewKind("meeting", "Meeting", ".meeting_tab:MeetingTab", draws=False),
 )
+DRAWN_VIEWS = frozenset(kind.key for kind in VIEW_KINDS if kind.draws)
 
 
 class CaseFrame(QTabWidget):
