@@ -279,10 +279,9 @@ def _household_centre(doc: CaseDocument, home: Household, member_ids: Sequence[s
     lines = _member_lines(doc, members, {p.id for p in adults})
     boxes = [Bounds(m.centre[0] - m.size / 2 - 4, m.centre[1] - m.size / 2 - 4, m.centre[0] + m.size / 2 + 4,
                     m.centre[1] + m.size / 2 + 4) for m in members] + [t.bounds for m in members for t in m.texts]
-    radius = max(ECOMAP.centre_radius,
-                 max(math.hypot(max(abs(b.x0), abs(b.x1)), max(abs(b.y0), abs(b.y1))) for b in boxes)
-                 + ECOMAP.text_padding)
-    content_top = min(b.y0 for b in boxes)
+    radius = max([ECOMAP.centre_radius] + [math.hypot(max(abs(b.x0), abs(b.x1)), max(abs(b.y0), abs(b.y1)))
+                                           + ECOMAP.text_padding for b in boxes])
+    content_top = min((b.y0 for b in boxes), default=0.0)
     title = _household_title(home, content_top, radius)
     while title is None:
         radius += 4.0
@@ -563,7 +562,8 @@ def problems(circles: Sequence[EcomapCircle], centre_radius: float,
     """What is wrong with a placement: circles touching each other or the centre, lines through circles.
 
     Used by the layout to decide whether to grow, and by the tests as the layout's invariants.
-    Hand-placed circles are the practitioner's choice: their own overlaps and lines are not judged.
+    Hand-placed circles are the practitioner's choice: their own overlaps and lines are not judged,
+    and a line that passes one is left there (growing the orbit cannot move it out of the way).
     """
     found: list[str] = []
     everyone = [*circles, *fixed]
@@ -577,7 +577,7 @@ def problems(circles: Sequence[EcomapCircle], centre_radius: float,
         if a.hand_placed:
             continue
         start = _towards(a.centre, centre_radius)
-        for b in everyone:
+        for b in circles:
             if b is not a and segment_distance(b.centre, start, a.centre) < b.radius + 1.5:
                 found.append(f"the line to {a.node_id} crosses {b.node_id}")
     return found
@@ -606,11 +606,15 @@ def _links(doc: CaseDocument, ties: Sequence[EcomapTie], inside: set[str], circl
             x, y = circle.centre
             distance = math.hypot(x, y) or 1.0
             ux, uy = x / distance, y / distance
+            # Several ties to one circle run side by side, as many as fit across the smaller circle.
+            spacing = min(ECOMAP.tie_spacing, 1.6 * min(centre_radius, circle.radius) / max(len(group) - 1, 1))
             for k, tie in enumerate(group):
-                offset = (k - (len(group) - 1) / 2) * ECOMAP.tie_spacing
+                offset = (k - (len(group) - 1) / 2) * spacing
                 nx, ny = -uy * offset, ux * offset
-                start = (ux * centre_radius + nx, uy * centre_radius + ny)
-                end_d = distance - math.sqrt(max(circle.radius ** 2 - offset ** 2, 0.0))
+                start_d = math.sqrt(max(centre_radius ** 2 - offset ** 2, 0.0))
+                start = (ux * start_d + nx, uy * start_d + ny)
+                # A circle dragged over the centre still gets a (short) line, never a backwards one.
+                end_d = max(centre_radius, distance - math.sqrt(max(circle.radius ** 2 - offset ** 2, 0.0)))
                 end = (ux * end_d + nx, uy * end_d + ny)
                 out.append(EcomapLink(tie.id, tie.source, target, start, end))
         elif target in where:

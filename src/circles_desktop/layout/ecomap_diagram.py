@@ -74,7 +74,8 @@ def _centre(doc: CaseDocument, layout: EcomapLayout) -> list[AnyItem]:
             look = PARTNERSHIP_LOOK[rel.type] if isinstance(rel, Partnership) else None
         stroke = Stroke(COLOURS.ink, GENOGRAM.line, look.pattern if look else LinePattern.SOLID)
         items.append(Line(points=line.points, stroke=stroke, slashes=look.slashes if look else 0,
-                          rel_id=line.rel_id, part=line.kind))
+                          rel_id=line.rel_id, node_id=None if line.rel_id else layout.household_id,
+                          part=line.kind))
     for member in layout.members:
         person = doc.node(member.node_id)
         assert isinstance(person, Person)
@@ -101,6 +102,9 @@ def tie_items(tie: EcomapTie, link: EcomapLink) -> list[AnyItem]:
     return items
 
 
+MOST_HATCHES = 80
+
+
 def hatch_marks(start: Point, end: Point, colour: str, rel_id: str | None, keep_clear: float) -> Iterable[Line]:
     """Short cross-marks across a line at even steps: Hartman's mark for a stressful tie."""
     length = math.dist(start, end)
@@ -108,14 +112,15 @@ def hatch_marks(start: Point, end: Point, colour: str, rel_id: str | None, keep_
         return []
     ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
     usable = length - 2 * keep_clear
-    count = max(1, int(usable // ECOMAP.hatch_spacing))
-    first = keep_clear + (usable - (count - 1) * ECOMAP.hatch_spacing) / 2
+    count = min(max(1, int(usable // ECOMAP.hatch_spacing)), MOST_HATCHES)
+    spacing = max(ECOMAP.hatch_spacing, usable / MOST_HATCHES)  # a line dragged far away: wider marks
+    first = keep_clear + (usable - (count - 1) * spacing) / 2
     half = ECOMAP.hatch_length / 2
     # Slanted like "/" to the line, so marks read as hatching, not as a ladder.
     vx, vy = ux * 0.5 - uy * 0.866, uy * 0.5 + ux * 0.866
     marks = []
     for i in range(count):
-        s = first + i * ECOMAP.hatch_spacing
+        s = first + i * spacing
         x, y = start[0] + ux * s, start[1] + uy * s
         marks.append(Line(points=((x - vx * half, y - vy * half), (x + vx * half, y + vy * half)),
                           stroke=Stroke(colour, ECOMAP.hatch_width), rel_id=rel_id, part="hatch"))
