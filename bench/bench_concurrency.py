@@ -18,8 +18,13 @@ Afterwards the audit trail and the case are checked against what every writer wa
 The reference, measured in the same run by as many processes: bare commits of one-row UPDATEs with the
 driver alone (psycopg / sqlite3), no checks, no audit.
 
+With --roles each process signs in to PostgreSQL as a practitioner role of its own, so row-level
+security and the privileges of a real team apply. With --kill, the writers are also SIGKILLed at
+random moments mid-stream, and the database must open clean with every acknowledged edit in it.
+
     python bench/bench_concurrency.py --pg postgresql://…      # PostgreSQL, 8 writers x 500 edits
     python bench/bench_concurrency.py --sqlite                 # SQLite file in a temporary folder
+    python bench/bench_concurrency.py --pg URL --roles --sqlite --kill   # everything (bench/README.md)
     python bench/bench_concurrency.py --pg URL --sqlite --writers 4 --edits 50
 
 tests/store/test_concurrency.py runs the same code at 4 x 50.
@@ -31,6 +36,7 @@ import argparse
 import hashlib
 import json
 import random
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -38,9 +44,13 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import text
 
 from circles_desktop.graph import edits as E
 from circles_desktop.graph.codec import encode
@@ -50,6 +60,7 @@ from circles_desktop.store.engine import make_engine, resolve_url
 from circles_desktop.store.library import ConflictError, Library
 
 SHARED = 4  # people every writer changes
+TEAM = "Stress team"
 STOP = "stop following"
 
 
@@ -59,7 +70,7 @@ STOP = "stop following"
 def make_case(url: str, writers: int) -> str:
     """A case with the shared people s0… and one person own0… per writer; returns its id."""
     with Library.open(url) as library:
-        doc = library.create_case(CaseInfo(f"Stress {uuid.uuid4().hex[:6]}"))
+        doc = library.create_case(CaseInfo(f"Stress {uuid.uuid4().hex[:6]}", team=TEAM))
         people = [Person(id=f"s{i}", given_names=f"Shared {i}") for i in range(SHARED)]
         people += [Person(id=f"own{k}", given_names=f"Writer {k}") for k in range(writers)]
         doc.apply(E.combine("Set up", [E.add_node(p) for p in people]))
@@ -186,12 +197,17 @@ class Run:
     seconds: float
 
 
-def run_writers(url: str, case_id: str, writers: int, edits: int, seed: int = 7) -> Run:
-    """Start a follower and the writers at once; wait for all; stop the follower with one last edit."""
-    follower = _child("--follow", url, case_id)
+def run_writers(url: str, case_id: str, writers: int, edits: int, seed: int = 7,
+                logins: list[str] | None = None) -> Run:
+    """Start a follower and the writers at once; wait for all; stop the follower with one last edit.
+
+    ``logins``: a URL for each writer and then one for the follower (default: all ``url``).
+    """
+    logins = logins or [url] * (writers + 1)
+    follower = _child("--follow", logins[-1], case_id)
     assert follower.stdout is not None
     json.loads(follower.stdout.readline())  # it is listening before anyone writes
-    children = [_child("--writer", url, case_id, k, edits, seed) for k in range(writers)]
+    children = [_child("--writer", logins[k], case_id, k, edits, seed) for k in range(writers)]
     _start_together(children)
     outputs = [_read_until(child, "finished") for child in children]
     _say_go(children)
@@ -267,6 +283,41 @@ def verify(url: str, case_id: str, run: Run) -> Verdict:
     return verdict
 
 
+# ----- killed mid-edit ----------------------------------------------------------------------------
+
+
+def kill_run(url: str, writers: int, seed: int) -> list[str]:
+    """Start the writers, SIGKILL every one of them at a random moment in its stream of edits, then
+    check that the database opens clean and holds every edit any of them had acknowledged."""
+    rng = random.Random(seed)
+    case_id = make_case(url, writers)
+    children = [_child("--writer", url, case_id, k, 1_000_000, seed) for k in range(writers)]
+    _start_together(children)
+    time.sleep(rng.uniform(1.0, 3.0))
+    attempts: list[dict[str, Any]] = []
+    for child in children:
+        time.sleep(rng.uniform(0.0, 0.2))  # the others keep writing while each is killed
+        child.send_signal(signal.SIGKILL)
+    for child in children:
+        out, _ = child.communicate()
+        for line in out.splitlines():
+            try:
+                attempts.append(json.loads(line))
+            except json.JSONDecodeError:  # the line it was printing when it died
+                pass
+    with Library.open(url) as library:  # opens clean, and takes edits again
+        doc = library.open_case(case_id)
+        doc.apply(E.update_case(doc, replace(doc.info, summary="after the crash"), "after the crash"))
+    intact = "yes"
+    if url.startswith("sqlite"):
+        with sqlite3.connect(make_engine(url).url.database) as connection:
+            intact = connection.execute("PRAGMA integrity_check").fetchone()[0]
+    verdict = verify(url, case_id, Run([a for a in attempts if "token" in a], [], {}, 0.0))
+    return [f"| {'SQLite' if url.startswith('sqlite') else 'PostgreSQL'} | {writers} | {verdict.acknowledged} | "
+            f"{len(verdict.lost)} | {len(verdict.unreported)} (at most {writers}) | {len(verdict.broken_chains)} | "
+            f"{intact} |"]
+
+
 # ----- the reference: bare commits with the driver alone ---------------------------------------
 
 
@@ -308,9 +359,33 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-def measure(name: str, url: str, writers: int, edits: int, seed: int) -> list[str]:
+@contextmanager
+def practitioner_logins(url: str, count: int) -> Iterator[list[str]]:
+    """A login role of their own for each process, in the case's team (row-level security applies to
+    them, not to the administrator); dropped afterwards. Needs ``url`` to sign in as a superuser."""
+    engine = make_engine(url)
+    roles = [f"circles_bench_{k}_{uuid.uuid4().hex[:6]}" for k in range(count)]
+    try:
+        with engine.begin() as connection:
+            for role in roles:
+                connection.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD '{role}'"))
+        with Library.open(url) as admin:
+            for role in roles:
+                admin.add_member(TEAM, role)
+        yield [engine.url.set(username=role, password=role).render_as_string(hide_password=False) for role in roles]
+    finally:
+        with engine.begin() as connection:
+            for role in roles:
+                connection.execute(text(f"DROP OWNED BY {role}"))
+                connection.execute(text(f"DROP ROLE IF EXISTS {role}"))
+        engine.dispose()
+
+
+def measure(name: str, url: str, writers: int, edits: int, seed: int, roles: bool = False) -> list[str]:
     case_id = make_case(url, writers)
-    run = run_writers(url, case_id, writers, edits, seed)
+    with ExitStack() as stack:
+        logins = stack.enter_context(practitioner_logins(url, writers + 1)) if roles else None
+        run = run_writers(url, case_id, writers, edits, seed, logins)
     verdict = verify(url, case_id, run)
     raw_seconds = run_raw(url, make_case(url, writers), writers, edits)
     saved_ms = [a["ms"] for a in run.attempts if a["ok"]]
@@ -330,6 +405,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pg", metavar="URL", help="a PostgreSQL database (its Circles tables get new cases)")
     parser.add_argument("--sqlite", action="store_true", help="a SQLite file in a temporary folder")
+    parser.add_argument("--roles", action="store_true", help="on PostgreSQL, also with each process signed in "
+                        "as a practitioner role of its own (row-level security on; --pg must be a superuser)")
+    parser.add_argument("--kill", action="store_true", help="also SIGKILL writers mid-edit and check what survives")
     parser.add_argument("--writers", type=int, default=8)
     parser.add_argument("--edits", type=int, default=500)
     parser.add_argument("--seed", type=int, default=7)
@@ -344,11 +422,22 @@ def main() -> None:
     if args.pg:
         for line in measure("PostgreSQL", resolve_url(args.pg), args.writers, args.edits, args.seed):
             print(line, flush=True)
-    if args.sqlite:
-        with tempfile.TemporaryDirectory() as folder:
-            url = f"sqlite:///{Path(folder) / 'stress.db'}"
-            for line in measure("SQLite", url, args.writers, args.edits, args.seed):
+        if args.roles:
+            for line in measure("PostgreSQL, a role per process (RLS)", resolve_url(args.pg), args.writers,
+                                args.edits, args.seed, roles=True):
                 print(line, flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        sqlite_url = f"sqlite:///{Path(folder) / 'stress.db'}"
+        if args.sqlite:
+            for line in measure("SQLite", sqlite_url, args.writers, args.edits, args.seed):
+                print(line, flush=True)
+        if args.kill:
+            print("\n| back end | writers killed mid-edit | edits acknowledged before | lost | saved, not yet "
+                  "acknowledged | lost updates | opens clean (integrity) |")
+            print("|---|---|---|---|---|---|---|")
+            for url in ([resolve_url(args.pg)] if args.pg else []) + ([sqlite_url] if args.sqlite else []):
+                for line in kill_run(url, args.writers, args.seed):
+                    print(line, flush=True)
 
 
 if __name__ == "__main__":
