@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,46 @@ def test_a_database_made_by_the_first_schema_opens_and_is_upgraded(tmp_path: Pat
     with sqlite3.connect(path) as db:
         assert db.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall() == [(HEAD,)]
         assert db.execute("SELECT max(seq) FROM edit_log").fetchone() == (3,)
+        # The team server's columns are filled in for the old entries, and they are now append-only.
+        assert db.execute("SELECT seq, team, undo FROM edit_log ORDER BY seq").fetchall() == [
+            (1, "North", 0), (2, "North", 0), (3, "North", 0)]
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute("DELETE FROM edit_log")
+
+
+def test_a_first_schema_library_on_each_back_end_becomes_a_team_server(db_url: str) -> None:
+    """0001 → head on a library with a case in it: the audit trail is kept, given its team, outlives its
+    case, and is stamped with who deleted it."""
+    engine = make_engine(resolve_url(db_url))
+    prepare(engine, script_location=_migrations_up_to(db_url, "0001"))
+    with engine.begin() as connection:
+        for statement in V1_ROWS.strip().split(";\n"):
+            if statement.strip():
+                connection.execute(text(statement))
+        if engine.dialect.name == "postgresql":  # the rows name their ordinals: move the counters past them
+            for table in ("nodes", "relationships"):
+                connection.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'ordinal'), "
+                                        f"(SELECT max(ordinal) FROM {table}))"))
+    engine.dispose()
+    with Library.open(db_url, user="amira") as library:
+        _check_v1_case(library)
+        library.delete_case("c1")
+        trail = library.audit("c1")
+        assert [(e.seq, e.team, e.undo) for e in trail] == [
+            (1, "North", False), (2, "North", False), (3, "North", False), (4, "North", False)]
+        assert trail[-1].label == "Delete case" and trail[-1].by == library.user
+
+
+def _migrations_up_to(db_url: str, revision: str) -> Path:
+    """The migrations as they were at ``revision`` (for building an old database to upgrade)."""
+    folder = Path(tempfile.mkdtemp(prefix="circles-migrations-"))
+    shutil.copytree(MIGRATIONS, folder / "migrations", ignore=shutil.ignore_patterns("__pycache__"))
+    script = ScriptDirectory(str(folder / "migrations"))
+    keep = {r.revision for r in script.iterate_revisions(revision, "base")}
+    for path in (folder / "migrations" / "versions").glob("*.py"):
+        if not any(path.name.startswith(f"{rev}_") for rev in keep):
+            path.unlink()
+    return folder / "migrations"
 
 
 def test_a_case_file_made_by_the_first_schema_is_read(tmp_path: Path) -> None:
