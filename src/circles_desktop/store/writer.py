@@ -1,8 +1,10 @@
 """The sink of an open case: every edit committed in its own transaction before the screen shows it.
 
 Each row is written only if it still has the version this document last read or wrote (optimistic
-concurrency). On a shared server that turns a lost update into a :class:`ConflictError`; on a local
-SQLite file nobody else writes, so it costs one indexed comparison. If anything fails, the
+concurrency). On a shared server that turns a lost update into a :class:`ConflictError` that names
+who changed the row and when; on a local SQLite file nobody else writes, so it costs one indexed
+comparison. In the same transaction the edit gets the case's next number and its entry in the audit
+trail (who, when, every object before and after, and whether it was an undo). If anything fails, the
 transaction is rolled back and the exception reaches :meth:`CaseDocument.apply`, which undoes the
 edit on screen too.
 """
