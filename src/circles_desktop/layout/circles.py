@@ -41,7 +41,7 @@ from ..graph.model import (
 from .diagram import Align, Bounds, Text
 from .labels import name_lines
 from .style import CIRCLES, COLOURS, FONTS, GENOGRAM
-from .textsize import estimate_width, wrap
+from .textsize import wrap
 
 RINGS: tuple[Ring, ...] = (Ring.CLOSEST, Ring.CLOSE, Ring.WIDER)
 # Clockwise from the top (y grows downwards, so angles grow clockwise on the page).
@@ -222,6 +222,11 @@ def default_sector(doc: CaseDocument, node: AnyNode, child_ids: Sequence[str]) -
     return Sector.COMMUNITY
 
 
+def label_width(text: str, size: float, bold: bool = False) -> float:
+    """How wide a line of text is on the drawing, measured as the diagram measures it."""
+    return Text(text=text, at=(0.0, 0.0), size=size, bold=bold).bounds.width
+
+
 def display_name(node: AnyNode) -> str:
     if isinstance(node, Person):
         return " ".join(name_lines(node)) or node.label
@@ -399,8 +404,8 @@ class Footprint:
 
     @cached_property
     def width(self) -> float:
-        widths = [estimate_width(line, self.name_size) for line in self.lines]
-        widths += [estimate_width(line, self.detail_size) for line in self.details]
+        widths = [label_width(line, self.name_size) for line in self.lines]
+        widths += [label_width(line, self.detail_size) for line in self.details]
         return max([self.symbol, *widths]) + 2.0
 
     @cached_property
@@ -433,10 +438,12 @@ class Footprint:
         return tuple(out)
 
 
-def footprint(node: AnyNode, detail: str) -> Footprint:
+def footprint(node: AnyNode, detail: str, width: float = CIRCLES.name_max_width) -> Footprint:
+    """The node's symbol and words, wrapped at ``width`` (narrower where labels sit beside the
+    child, since a wide label there takes up the ring's depth)."""
     raw = (list(name_lines(node)) or [node.label]) if isinstance(node, Person) else [node.label]
-    lines = tuple(part for line in raw for part in (wrap(line, CIRCLES.name_size, CIRCLES.name_max_width) or [line]))
-    details = wrap(detail, CIRCLES.detail_size, CIRCLES.name_max_width) if detail else []
+    lines = tuple(part for line in raw for part in (wrap(line, CIRCLES.name_size, width) or [line]))
+    details = wrap(detail, CIRCLES.detail_size, width) if detail else []
     if len(details) > 2:
         details = [details[0], details[1] + "…"]
     return Footprint(lines, tuple(details), CIRCLES.symbol)
@@ -696,9 +703,11 @@ def _fit_note(text: str, inner: float, outer: float, wedge: Wedge) -> tuple[Text
     size = CIRCLES.note_size
     lh = size * FONTS.line_height
     width_limit = max(40.0, (outer + inner) / 2 * (wedge.end - wedge.start) * 0.55)
+    if abs(math.cos(wedge.middle)) > 0.5:  # beside the child a wide note takes up the ring's depth
+        width_limit = min(width_limit, CIRCLES.side_name_width - 6.0)
     lines = wrap(text, size, width_limit)
     height = len(lines) * lh
-    width = max(estimate_width(line, size) for line in lines)
+    width = max(label_width(line, size) for line in lines)
     cx, cy = polar((inner + outer) / 2, wedge.middle)
     box = box_at((cx, cy), width, height)
     if not (wedge.holds(box) and nearest_distance(box) >= inner + CIRCLES.band_padding
@@ -726,7 +735,8 @@ def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> C
                if isinstance(n, (Person, Service)) and n.id not in hidden and n.id not in child_ids}
     weights: dict[Sector, float] = dict.fromkeys(SECTORS, 0.0)
     for node in sorted((doc.node(i) for i in details), key=lambda n: _sort_key(n, details[n.id])):
-        foot = footprint(node, details[node.id])
+        on_top = node.circle is not None and node.circle.sector is Sector.FAMILY  # the others are to the sides
+        foot = footprint(node, details[node.id], CIRCLES.name_max_width if on_top else CIRCLES.side_name_width)
         if node.circle is None:
             if not (isinstance(node, Person) and (node.deceased or node.pregnancy is not PregnancyState.NONE)):
                 unplaced.append((node.id, foot))
@@ -742,7 +752,7 @@ def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> C
 
     _assign_notes(cells)
     title_size = CIRCLES.ring_title_size
-    title_half = (max(estimate_width(t, title_size) for t in RING_TITLES.values()) / 2, title_size * 0.6)
+    title_half = (max(label_width(t, title_size) for t in RING_TITLES.values()) / 2, title_size * 0.6)
     wedges = sector_wedges(weights, title_half)
     centre_radius, centre_texts = _centre(children)
     bands: dict[Ring, tuple[float, float]] = {}
@@ -763,7 +773,7 @@ def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> C
              colour=COLOURS.muted, part="ring-title", halo=True)
         for r in RINGS
     )
-    sector_titles = tuple(_sector_title(s, wedges[s], outer_radius) for s in SECTORS)
+    sector_titles = tuple(line for s in SECTORS for line in _sector_titles(s, wedges[s], outer_radius))
     provisional = CirclesLayout(child_ids, centre_radius, centre_texts, bands, wedges, nodes, tuple(notes),
                                 sector_titles, ring_titles, None)
     list_title = None
@@ -801,7 +811,7 @@ def _centre(children: Sequence[Person]) -> tuple[float, tuple[Text, ...]]:
     lh = size * FONTS.line_height
     lines = [" ".join(name_lines(child)) or child.label for child in children] or ["the child"]
     lines = [part for line in lines for part in wrap(line, size, 2 * CIRCLES.centre_radius - 8) or [line]]
-    width = max(estimate_width(line, size, bold=True) for line in lines)
+    width = max(label_width(line, size, bold=True) for line in lines)
     height = len(lines) * lh
     # Inside the inner of the two outlines (the child's double circle, as on the genogram).
     radius = max(CIRCLES.centre_radius, math.hypot(width, height) / 2 + 6.0 + 2 * GENOGRAM.double_gap)
@@ -889,13 +899,18 @@ def _free_spot(point: Point, foot: Footprint, nearest: float, farthest: float, w
     return None
 
 
-def _sector_title(sector: Sector, wedge: Wedge, outer: float) -> Text:
-    text = SECTOR_TITLES[sector]
+def _sector_titles(sector: Sector, wedge: Wedge, outer: float) -> tuple[Text, ...]:
+    """The sector's name just outside the rings; beside them it is broken into short lines."""
     size = CIRCLES.sector_title_size
-    width, height = estimate_width(text, size, bold=True), size * 1.05
+    beside = abs(math.cos(wedge.middle)) > 0.5
+    lines = wrap(SECTOR_TITLES[sector], size, 70.0, bold=True) if beside else [SECTOR_TITLES[sector]]
+    lh = size * FONTS.line_height
+    width, height = max(label_width(line, size, bold=True) for line in lines), len(lines) * lh
     radius = radius_for_nearest(wedge.middle, width, height, outer + 8.0)
     cx, cy = polar(radius, wedge.middle)
-    return Text(text=text, at=(cx, cy + height / 2 - size * 0.25), size=size, bold=True, part="sector-title")
+    top = cy - height / 2
+    return tuple(Text(text=line, at=(cx, top + (i + 1) * lh - size * 0.3), size=size, bold=True,
+                      part="sector-title") for i, line in enumerate(lines))
 
 
 def _list_unplaced(unplaced: Sequence[tuple[str, Footprint]], drawing: Bounds, outer: float

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..graph.document import CaseDocument
 from ..graph.model import AnyNode, Person, Service
 from .circles import RINGS, SECTORS, CirclesLayout, PlacedNode, circles_layout, polar
-from .diagram import Align, AnyItem, Bounds, Box, Diagram, Line, Shape, Stroke, Text
+from .diagram import Align, AnyItem, Bounds, Box, Diagram, Line, Point, Shape, Stroke, Text
 from .legend import ROW, SAMPLE_WIDTH
 from .notation import symbol_items
 from .style import CIRCLES, COLOURS, FONTS, GENOGRAM, SHAPE_FOR_GENDER, LinePattern, ShapeKind
@@ -81,7 +81,16 @@ def node_items(node: AnyNode, placed: PlacedNode) -> list[AnyItem]:
         return [anchor, box, *placed.texts()]
     kind = SHAPE_FOR_GENDER[node.gender] if isinstance(node, Person) else ShapeKind.ROUNDED_SQUARE
     crossed = isinstance(node, Person) and node.deceased
-    return [*symbol_items(kind, centre, size, crossed=crossed, node_id=node.id), *placed.texts()]
+    return [*small_symbol_items(kind, centre, size, crossed=crossed, node_id=node.id), *placed.texts()]
+
+
+def small_symbol_items(kind: ShapeKind, centre: Point, size: float, *, double: bool = False, crossed: bool = False,
+                       node_id: str | None = None) -> list[AnyItem]:
+    """A person's symbol drawn smaller than on the genogram, its "?" (gender not known) kept readable
+    in print: no mark below the size of the smallest words around it."""
+    least = CIRCLES.detail_size
+    return [replace(item, size=least) if isinstance(item, Text) and item.size < least else item
+            for item in symbol_items(kind, centre, size, double=double, crossed=crossed, node_id=node_id)]
 
 
 def _not_placed_frame(layout: CirclesLayout) -> list[AnyItem]:
@@ -144,7 +153,7 @@ def _swatch(fill: str) -> list[AnyItem]:
 
 def _symbol(kind: ShapeKind, crossed: bool = False) -> list[AnyItem]:
     return [replace(item, part="legend", node_id=None)
-            for item in symbol_items(kind, (_MID, 0.0), 11.0, crossed=crossed)]
+            for item in small_symbol_items(kind, (_MID, 0.0), 11.0, crossed=crossed)]
 
 
 _SYMBOL_WORDS = {ShapeKind.SQUARE: "Male", ShapeKind.CIRCLE: "Female", ShapeKind.DIAMOND: "Non-binary",
@@ -156,8 +165,7 @@ def circles_legend(notation: tuple[str, ...]) -> Diagram:
     for key in notation:
         if key == "circles.rings":
             rows += [(_swatch(fill), words) for fill, words in zip(
-                CIRCLES.ring_fills, ("Inner ring: closest to the child", "Middle ring: close",
-                                     "Outer ring: the wider network"))]
+                CIRCLES.ring_fills, ("Inner ring: closest", "Middle ring: close", "Outer ring: wider network"))]
         elif key == "circles.sectors":
             rows.append(([Line(points=((1.0, 0.0), (SAMPLE_WIDTH - 1.0, 0.0)),
                                stroke=Stroke(COLOURS.muted, CIRCLES.sector_line, LinePattern.DASHED), part="legend")],
@@ -178,5 +186,5 @@ def circles_legend(notation: tuple[str, ...]) -> Diagram:
         elif key == "circles.not-placed":
             rows.append(([Box(rect=Bounds(4.0, -5.0, SAMPLE_WIDTH - 4.0, 5.0), radius=2.0,
                               stroke=Stroke(COLOURS.legend_frame, 0.8, LinePattern.DASHED), part="legend")],
-                         "Not placed yet: in the network, not yet in a circle"))
+                         "Not placed in a circle yet"))
     return keyed_legend("Key", rows)

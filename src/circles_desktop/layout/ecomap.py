@@ -32,11 +32,11 @@ from ..graph.model import (
     SupportKind,
     TieStrength,
 )
-from .circles import SECTOR_TITLES, SECTORS, default_sector, node_detail, radius_for_nearest
+from .circles import SECTOR_TITLES, SECTORS, default_sector, label_width, node_detail, radius_for_nearest
 from .diagram import Bounds, Text
 from .labels import name_lines
 from .style import COLOURS, ECOMAP, FONTS, GENOGRAM, SUPPORT_COLOUR
-from .textsize import estimate_width, wrap
+from .textsize import wrap
 
 VIEW = "ecomap"
 _STRENGTH_ORDER = {TieStrength.STRONG: 0, TieStrength.MODERATE: 1, TieStrength.TENUOUS: 2}
@@ -229,7 +229,7 @@ def _child_centre(doc: CaseDocument, child_ids: Sequence[str]) -> tuple[float, t
         child = doc.node(child_id)
         lines += list(name_lines(child)) if isinstance(child, Person) else [child.label]
     lines = lines or ["the child"]
-    width = max(estimate_width(line, size, bold=True) for line in lines)
+    width = max(label_width(line, size, bold=True) for line in lines)
     height = len(lines) * lh
     # Inside the inner of the two outlines (the child's double circle, as on the genogram).
     radius = max(ECOMAP.centre_radius, math.hypot(width, height) / 2 + ECOMAP.text_padding + 2 * GENOGRAM.double_gap)
@@ -266,7 +266,7 @@ def _household_centre(doc: CaseDocument, home: Household, member_ids: Sequence[s
     row_gap = symbol + 2 * ECOMAP.mini_gap
     top = -(len(rows) - 1) * row_gap / 2
     for r, row in enumerate(rows):
-        widths = [max(symbol, estimate_width(p.short_name, size)) + ECOMAP.mini_gap for p in row]
+        widths = [max(symbol, label_width(p.short_name, size)) + ECOMAP.mini_gap for p in row]
         x = -sum(widths) / 2
         y = top + r * row_gap
         above = r == 0 and len(rows) > 1
@@ -292,7 +292,7 @@ def _household_centre(doc: CaseDocument, home: Household, member_ids: Sequence[s
 def _household_title(home: Household, content_top: float, radius: float) -> Text | None:
     """The household's name inside the top of its circle, or None when the circle is too small for it."""
     size = ECOMAP.detail_size
-    width, height = estimate_width(home.label, size), size * 1.1
+    width, height = label_width(home.label, size), size * 1.1
     reach = radius - 5.0
     if width / 2 >= reach:
         return None
@@ -417,7 +417,7 @@ def _radius_for(rows: Sequence[tuple[str, float, str]]) -> float:
     y = -height / 2
     reach = 0.0
     for text, size, _ in rows:
-        half = estimate_width(text, size) / 2
+        half = label_width(text, size) / 2
         reach = max(reach, math.hypot(half, y), math.hypot(half, y + _row_height(size)))
         y += _row_height(size)
     return reach + ECOMAP.text_padding
@@ -646,7 +646,7 @@ def _sector_titles(circles: dict[str, EcomapCircle], centre_radius: float) -> tu
         ys = sum(math.sin(math.atan2(c.centre[1], c.centre[0])) for c in group)
         angle = math.atan2(ys, xs)
         text = SECTOR_TITLES[sector]
-        width, height = estimate_width(text, size, bold=True), size * 1.05
+        width, height = label_width(text, size, bold=True), size * 1.05
         reach = max(math.hypot(*c.centre) + c.radius for c in group) + 10.0
         for _ in range(100):
             distance = radius_for_nearest(angle, width, height, reach)

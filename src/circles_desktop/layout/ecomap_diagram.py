@@ -13,9 +13,8 @@ from collections.abc import Iterable
 
 from ..graph.document import CaseDocument
 from ..graph.model import EcomapTie, Flow, Partnership, Person
-from .circles_diagram import LegendRow, keyed_legend
+from .circles_diagram import LegendRow, keyed_legend, small_symbol_items
 from .legend import SAMPLE_WIDTH
-from .notation import symbol_items
 from .diagram import AnyItem, Diagram, Line, Point, Shape, Stroke, Text
 from .ecomap import EcomapLayout, EcomapLink, ecomap_layout
 from .style import (
@@ -79,7 +78,7 @@ def _centre(doc: CaseDocument, layout: EcomapLayout) -> list[AnyItem]:
     for member in layout.members:
         person = doc.node(member.node_id)
         assert isinstance(person, Person)
-        items += symbol_items(SHAPE_FOR_GENDER[person.gender], member.centre, member.size,
+        items += small_symbol_items(SHAPE_FOR_GENDER[person.gender], member.centre, member.size,
                               double=person.is_child_at_centre, crossed=person.deceased, node_id=person.id)
         items += member.texts
     return items

@@ -206,11 +206,10 @@ class Ecomap:
     node_max_radius: float = 44.0  # names wrap and shrink before a circle grows past this
     node_gap: float = 12.0  # least room between two circles, or a circle and a label
     tie_length: float = 50.0  # least visible length of a tie line
-    name_size: float = 8.5
+    name_size: float = 8.0
     min_name_size: float = 7.0
     detail_size: float = 7.0  # who they are to the child, or the kind of service
     support_size: float = 7.0  # the kinds of support written in a circle
-    support_max_width: float = 84.0
     text_padding: float = 4.0  # between a circle and the text inside it
     outline: float = 1.1
     strong: float = 3.4  # line widths by tie strength
@@ -242,9 +241,10 @@ class CirclesOfSupport:
     """Sizes of the circles-of-support picture, in points."""
 
     symbol: float = 13.0
-    name_size: float = 8.5
+    name_size: float = 8.0
     detail_size: float = 7.0
     name_max_width: float = 80.0
+    side_name_width: float = 52.0  # beside the child a wide label would take up the ring's depth
     gap: float = 4.0  # least room between two labels
     band_min: float = 36.0  # the thinnest ring
     band_padding: float = 5.0  # between a ring's edge and what is in it
