@@ -754,7 +754,7 @@ def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> C
     title_size = CIRCLES.ring_title_size
     title_half = (max(label_width(t, title_size) for t in RING_TITLES.values()) / 2, title_size * 0.6)
     wedges = sector_wedges(weights, title_half)
-    centre_radius, centre_texts = _centre(children)
+    centre_radius, centre_texts = centre_words(children, CIRCLES.name_size + 1.0, CIRCLES.centre_radius, 6.0)
     bands: dict[Ring, tuple[float, float]] = {}
     nodes: dict[str, PlacedNode] = {}
     notes: list[Text] = []
@@ -806,15 +806,27 @@ def _assign_notes(cells: dict[tuple[Ring, Sector], _Cell]) -> None:
             cells[(ring, host)].note = EMPTY_RING_NOTES[ring]
 
 
-def _centre(children: Sequence[Person]) -> tuple[float, tuple[Text, ...]]:
-    size = CIRCLES.name_size + 1.0
+def centre_words(children: Sequence[Person], size: float, least_radius: float, padding: float
+                 ) -> tuple[float, tuple[Text, ...]]:
+    """The child's name in the middle circle (both views), and the radius that holds it.
+
+    One child: their name as on the genogram. A group of brothers and sisters: their first names,
+    then the family name they share, so the middle stays small enough for the rings around it.
+    """
+    if len(children) == 1:
+        lines = list(name_lines(children[0])) or [children[0].label]
+    elif children:
+        families = {c.family_name for c in children}
+        shared = families.pop() if len(families) == 1 else ""
+        names = [c.short_name if shared else " ".join(name_lines(c)) for c in children]
+        lines = wrap(", ".join(names), size, 110.0, bold=True) + ([shared] if shared else [])
+    else:
+        lines = ["the child"]
     lh = size * FONTS.line_height
-    lines = [" ".join(name_lines(child)) or child.label for child in children] or ["the child"]
-    lines = [part for line in lines for part in wrap(line, size, 2 * CIRCLES.centre_radius - 8) or [line]]
     width = max(label_width(line, size, bold=True) for line in lines)
     height = len(lines) * lh
     # Inside the inner of the two outlines (the child's double circle, as on the genogram).
-    radius = max(CIRCLES.centre_radius, math.hypot(width, height) / 2 + 6.0 + 2 * GENOGRAM.double_gap)
+    radius = max(least_radius, math.hypot(width, height) / 2 + padding + 2 * GENOGRAM.double_gap)
     texts = tuple(
         Text(text=line, at=(0.0, -height / 2 + (i + 1) * lh - size * 0.3), size=size, bold=True,
              node_id=children[0].id if children else None, part="centre-name")

@@ -32,7 +32,15 @@ from ..graph.model import (
     SupportKind,
     TieStrength,
 )
-from .circles import SECTOR_TITLES, SECTORS, default_sector, label_width, node_detail, radius_for_nearest
+from .circles import (
+    SECTOR_TITLES,
+    SECTORS,
+    centre_words,
+    default_sector,
+    label_width,
+    node_detail,
+    radius_for_nearest,
+)
 from .diagram import Bounds, Text
 from .labels import name_lines
 from .style import COLOURS, ECOMAP, FONTS, GENOGRAM, SUPPORT_COLOUR
@@ -222,23 +230,8 @@ def _support_words(doc: CaseDocument, ties: Sequence[EcomapTie], plain: set[str]
 
 
 def _child_centre(doc: CaseDocument, child_ids: Sequence[str]) -> tuple[float, tuple[Text, ...]]:
-    size = ECOMAP.name_size + 1.5
-    lh = size * FONTS.line_height
-    lines: list[str] = []
-    for child_id in child_ids:
-        child = doc.node(child_id)
-        lines += list(name_lines(child)) if isinstance(child, Person) else [child.label]
-    lines = lines or ["the child"]
-    width = max(label_width(line, size, bold=True) for line in lines)
-    height = len(lines) * lh
-    # Inside the inner of the two outlines (the child's double circle, as on the genogram).
-    radius = max(ECOMAP.centre_radius, math.hypot(width, height) / 2 + ECOMAP.text_padding + 2 * GENOGRAM.double_gap)
-    texts = tuple(
-        Text(text=line, at=(0.0, -height / 2 + (i + 1) * lh - size * 0.3), size=size, bold=True,
-             node_id=child_ids[0] if child_ids else None, part="centre-name")
-        for i, line in enumerate(lines)
-    )
-    return radius, texts
+    children = [c for c in (doc.node(i) for i in child_ids) if isinstance(c, Person)]
+    return centre_words(children, ECOMAP.name_size + 1.5, ECOMAP.centre_radius, ECOMAP.text_padding)
 
 
 def _household_centre(doc: CaseDocument, home: Household, member_ids: Sequence[str]
