@@ -113,7 +113,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _first_run(library: Library, settings: Settings, url: str | None) -> str | None:
-    """On a new, empty library add the demo cases once; return the case to open first."""
+    """On a new, empty local library add the demo cases once; return the case to open first.
+
+    Never on a team server: a practitioner who sees no cases there may simply have none in their
+    teams yet, and fictional cases do not belong in a council's shared database.
+    """
+    from .store.engine import resolve_url, sqlite_path
+
+    if library.restricted or sqlite_path(resolve_url(url)) is None:
+        return None
     key = f"library/demo_added/{url or 'default'}"
     if library.list_cases() or settings.store.value(key, False, bool):
         return None

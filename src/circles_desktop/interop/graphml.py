@@ -20,6 +20,7 @@ import re
 import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
+from xml.etree import ElementTree
 from xml.parsers import expat
 
 import networkx as nx
@@ -175,5 +176,7 @@ def _parse(path: PathLike, raw: bytes) -> nx.MultiDiGraph | nx.MultiGraph:
             return nx.read_graphml(io.BytesIO(raw), force_multigraph=True, edge_key_type=str)
         except nx.NetworkXError as exc:
             raise ImportFailed(path, f"not GraphML that networkx can read ({exc})") from None
+        except ElementTree.ParseError as exc:  # XML that expat let through but ElementTree does not
+            raise ImportFailed(path, f"XML error: {exc}") from None  # the message names line and column
         except (KeyError, ValueError, TypeError) as exc:
             raise ImportFailed(path, f"a value does not match the type its <key> declares ({exc})") from None
