@@ -46,7 +46,7 @@ def _empty_spot(scene, ring: Ring, sector: Sector) -> tuple[float, float]:  # ty
 
 
 def _reopened(library: Library, window):  # type: ignore[no-untyped-def]
-    other = Library.open(str(library._engine.url.database))  # noqa: SLF001 -- the same file, a new engine
+    other = Library.open(str(library._engine.url.database))
     try:
         return other.open_case(window.editor.doc.case_id)
     finally:

@@ -27,7 +27,7 @@ def _ecomap(qtbot, window, canvas):  # type: ignore[no-untyped-def]
 
 
 def _reopened(library: Library, window):  # type: ignore[no-untyped-def]
-    other = Library.open(str(library._engine.url.database))  # noqa: SLF001 -- the same file, a new engine
+    other = Library.open(str(library._engine.url.database))
     try:
         return other.open_case(window.editor.doc.case_id)
     finally:

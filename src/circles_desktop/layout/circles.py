@@ -16,6 +16,7 @@ set, who it is to the child ("maternal aunt", "school") and the symbol-with-name
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -196,7 +197,7 @@ def _is_family(doc: CaseDocument, node_id: str, child_ids: Sequence[str]) -> boo
         here = todo.pop()
         if here in child_ids:
             return True
-        for _, there, rel in [*graph.out_edges(here, data="obj"), *graph.in_edges(here, data="obj")]:
+        for _, _, rel in [*graph.out_edges(here, data="obj"), *graph.in_edges(here, data="obj")]:
             other = rel.target if rel.source == here else rel.source
             if isinstance(rel, (Parentage, Partnership)) and other not in seen:
                 seen.add(other)
@@ -544,7 +545,7 @@ def snap_into(point: Point, width: float, height: float, nearest: float, farthes
         return wedge.holds(box) and nearest_distance(box) >= nearest - 1e-6 \
             and farthest_distance(box) <= farthest + 1e-6
 
-    for step in range(0, 400):  # towards the middle of the wedge until the box fits
+    for step in range(400):  # towards the middle of the wedge until the box fits
         a = angle + (wedge.middle - angle) * step / 400
         low = radius_for_nearest(a, width, height, nearest)
         r = max(low, min(distance, radius_for_farthest(a, width, height, farthest)))
@@ -662,7 +663,7 @@ def _pack_cell(items: Sequence[tuple[str, Footprint]], first_nearest: float, wed
 
 def _row_count(boxes: dict[str, Bounds]) -> int:
     nearest = sorted(nearest_distance(b) for b in boxes.values())
-    return 1 + sum(1 for a, b in zip(nearest, nearest[1:]) if b - a > 1.0)
+    return 1 + sum(1 for a, b in itertools.pairwise(nearest) if b - a > 1.0)
 
 
 def _pack_rows(items: Sequence[tuple[str, Footprint]], first_nearest: float, wedge: Wedge,

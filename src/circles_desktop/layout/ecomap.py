@@ -43,7 +43,7 @@ from .circles import (
 )
 from .diagram import Bounds, Text
 from .labels import name_lines
-from .style import COLOURS, ECOMAP, FONTS, GENOGRAM, SUPPORT_COLOUR
+from .style import COLOURS, ECOMAP, FONTS, SUPPORT_COLOUR
 from .textsize import wrap
 
 VIEW = "ecomap"

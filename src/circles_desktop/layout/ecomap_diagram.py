@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from ..graph.document import CaseDocument
 from ..graph.model import EcomapTie, Flow, Partnership, Person
 from .circles_diagram import LegendRow, keyed_legend, small_symbol_items
-from .legend import SAMPLE_WIDTH
 from .diagram import AnyItem, Diagram, Line, Point, Shape, Stroke, Text
 from .ecomap import EcomapLayout, EcomapLink, ecomap_layout
+from .legend import SAMPLE_WIDTH
 from .style import (
     COLOURS,
     ECOMAP,

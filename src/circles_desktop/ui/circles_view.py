@@ -18,8 +18,8 @@ from ..graph.model import CirclePlacement, Person, Point
 from ..layout.circles import CirclesLayout, circles_layout
 from ..layout.circles_diagram import circles_diagram
 from ..layout.diagram import Diagram
-from .editor import CaseEditor
 from .ecomap_view import NetworkScene, NetworkView
+from .editor import CaseEditor
 
 VIEW = "circles"
 

@@ -14,6 +14,7 @@ shows what the PDF prints. On top of the genogram's editing they add:
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
@@ -22,13 +23,15 @@ from ..graph import edits
 from ..graph.document import CaseDocument
 from ..graph.model import AnyNode, EcomapTie, Person, Point, Service
 from ..layout.diagram import AnyItem, Diagram
-from ..layout.ecomap import VIEW as ECOMAP, EcomapLayout, ecomap_layout
+from ..layout.ecomap import VIEW as ECOMAP
+from ..layout.ecomap import EcomapLayout, ecomap_layout
 from ..layout.ecomap_diagram import ecomap_diagram
 from .canvas import CanvasView
 from .diagram_painter import paint_item
 from .diagram_scene import DiagramScene
 from .editor import CaseEditor
 from .modes import LinkMode, SelectMode
+
 
 class BackdropItem(QGraphicsItem):
     """The parts of a drawing that belong to no node or tie, painted behind everything."""
