@@ -173,3 +173,16 @@ def _typing_pause() -> int:
     from PySide6.QtWidgets import QApplication
 
     return QApplication.keyboardInputInterval() + 50
+
+
+def test_undo_while_a_field_is_being_typed_in_does_not_commit_to_the_case(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
+    """Undoing the add of the person shown switches the panel to the case; the half-typed field of
+    the person's form finishes as it is hidden and must not be applied to the case details."""
+    info_before = zain.editor.doc.info
+    zain.editor.select([JULIAN])
+    widget = _field(zain, "known_as").widget
+    widget.setFocus()
+    qtbot.keyClicks(widget, "Jules")  # typed, not yet committed
+    zain.editor.select([])  # the panel now shows the case; the person's field loses focus
+    widget.editingFinished.emit()
+    assert zain.editor.doc.info == info_before

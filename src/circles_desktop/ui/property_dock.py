@@ -444,6 +444,10 @@ class PropertyPanel(QWidget):
     def _on_commit(self, spec: FieldSpec) -> None:
         if self.form is None or self.subject is None or self.editor is None:
             return
+        if spec not in fields_for(self.subject):
+            # A field of the form shown before (say, a person's, when undo has just removed them)
+            # finishing as it is hidden: it belongs to a subject that is no longer shown.
+            return
         field_editor = self.form.editors[spec.path]
         try:
             value = field_editor.read()
