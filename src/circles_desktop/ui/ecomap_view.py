@@ -15,9 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from ..graph import edits
 from ..graph.document import CaseDocument
@@ -26,11 +31,11 @@ from ..layout.diagram import AnyItem, Diagram
 from ..layout.ecomap import VIEW as ECOMAP
 from ..layout.ecomap import EcomapLayout, ecomap_layout
 from ..layout.ecomap_diagram import ecomap_diagram
-from .canvas import CanvasView
 from .diagram_painter import paint_item
 from .diagram_scene import DiagramScene
+from .editing_view import EditingView
 from .editor import CaseEditor
-from .modes import LinkMode, SelectMode
+from .modes import SelectMode
 
 
 class BackdropItem(QGraphicsItem):
@@ -145,43 +150,10 @@ class NetworkSelectMode(SelectMode):
         return True
 
 
-class NetworkView(CanvasView):
+class NetworkView(EditingView):
     """A tab showing one :class:`NetworkScene`, with the genogram tab's zoom, pan and linking."""
 
     view_key = "network"
-    link_mode_ended = Signal()
-
-    def __init__(self, editor: CaseEditor, scene: NetworkScene, parent: QWidget | None = None) -> None:
-        self.editor = editor
-        super().__init__(scene, parent)
-        scene.setParent(self)
-        scene.rebuild()
-
-    def select_all(self) -> None:
-        self.editor.select(self.diagram_scene.nodes)
-
-    def drawing(self) -> Diagram:
-        """What is on screen now, with its legend, for export and print."""
-        diagram = self.diagram_scene.diagram
-        return diagram if diagram is not None else self.diagram_scene.builder(self.editor.doc)
-
-    def set_link_mode(self, on: bool) -> None:
-        scene = self.diagram_scene
-        if on == isinstance(scene.mode, LinkMode):
-            return
-        if on:
-            mode = LinkMode(scene)
-            mode.finished.connect(self._on_link_mode_finished)
-            scene.set_mode(mode)
-        else:
-            scene.set_mode(scene.select_mode)
-
-    def _on_link_mode_finished(self) -> None:
-        self.set_link_mode(False)
-        self.link_mode_ended.emit()
-
-    def close_view(self) -> None:
-        self.diagram_scene.close()
 
 
 # ----- the ecomap -------------------------------------------------------------------------------------
