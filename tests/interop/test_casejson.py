@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_bytes import damaged, truncated
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import case_documents
@@ -261,9 +262,8 @@ def test_names_with_line_breaks_do_not_break_the_one_line_message(tmp_path: Path
 @settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_any_truncation_is_refused(demo_file: bytes, tmp_path_factory: pytest.TempPathFactory, data: Any) -> None:
-    cut = data.draw(st.integers(0, len(demo_file.rstrip()) - 1))
     path = tmp_path_factory.getbasetemp() / "cut.json"
-    path.write_bytes(demo_file[:cut])
+    path.write_bytes(truncated(demo_file, data))
     with pytest.raises(ImportFailed):
         read_case_json(path)
 
@@ -272,11 +272,8 @@ def test_any_truncation_is_refused(demo_file: bytes, tmp_path_factory: pytest.Te
 @given(st.data())
 def test_damaged_files_give_a_case_or_import_failed_and_nothing_else(
         demo_file: bytes, tmp_path_factory: pytest.TempPathFactory, data: Any) -> None:
-    damaged = bytearray(demo_file)
-    for _ in range(data.draw(st.integers(1, 4))):
-        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
     path = tmp_path_factory.getbasetemp() / "damaged.json"
-    path.write_bytes(bytes(damaged))
+    path.write_bytes(damaged(demo_file, data))
     try:
         read_case_json(path)
     except ImportFailed as error:

@@ -10,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from hostile_bytes import damaged, truncated
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import case_documents
@@ -215,9 +216,8 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_any_truncation_is_refused(demo_file: bytes, tmp_path_factory: pytest.TempPathFactory, data: Any) -> None:
-    cut = data.draw(st.integers(0, len(demo_file.rstrip()) - 1))
     path = tmp_path_factory.getbasetemp() / "cut.graphml"
-    path.write_bytes(demo_file[:cut])
+    path.write_bytes(truncated(demo_file, data))
     with pytest.raises(ImportFailed):
         read_case_graphml(path)
 
@@ -226,11 +226,8 @@ def test_any_truncation_is_refused(demo_file: bytes, tmp_path_factory: pytest.Te
 @given(st.data())
 def test_damaged_files_give_a_case_or_import_failed_and_nothing_else(
         demo_file: bytes, tmp_path_factory: pytest.TempPathFactory, data: Any) -> None:
-    damaged = bytearray(demo_file)
-    for _ in range(data.draw(st.integers(1, 4))):
-        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
     path = tmp_path_factory.getbasetemp() / "damaged.graphml"
-    path.write_bytes(bytes(damaged))
+    path.write_bytes(damaged(demo_file, data))
     try:
         read_case_graphml(path)
     except ImportFailed as error:
