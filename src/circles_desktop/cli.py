@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .case_import import CASE_FORMATS, read_case
 
 if TYPE_CHECKING:
     from .graph.document import CaseDocument
@@ -23,11 +24,11 @@ if TYPE_CHECKING:
 
 VIEWS = ("genogram", "ecomap", "circles")
 AUDIENCES = ("case-file", "professional", "family", "child")
-CASE_FORMATS = (".json", ".graphml", ".circles", ".ged")
 DRAWING_FORMATS = (".pdf", ".svg", ".png")
 
 # Errors that mean "the input is wrong", wherever they are raised: (module, class name).
 _INPUT_ERRORS = (
+    ("circles_desktop.case_import", "UnknownFormat"),
     ("circles_desktop.graph.validation", "ValidationError"),
     ("circles_desktop.graph.codec", "CodecError"),
     ("circles_desktop.interop.errors", "ImportFailed"),
@@ -111,45 +112,12 @@ def cmd_import(args: argparse.Namespace) -> None:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
-    doc, problems = _read_case(path, args.name)
+    doc, problems = read_case(path, args.name)
     library = _open_library(args)
     case_id = library.add_document(doc)
     for problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)
     print(case_id)
-
-
-def _read_case(path: Path, name: str | None) -> tuple[CaseDocument, list[str]]:
-    """Read any case format into a detached document, with the problems worth reporting."""
-    suffix = path.suffix.lower()
-    problems: list[str] = []
-    if suffix == ".ged":
-        from .interop.gedcom import read_gedcom
-
-        result = read_gedcom(path, name=name)
-        doc, problems = result.document, [str(p) for p in result.problems]
-    elif suffix == ".json":
-        from .interop.casejson import read_case_json
-
-        doc = read_case_json(path)
-    elif suffix == ".graphml":
-        from .interop.graphml import read_case_graphml
-
-        doc = read_case_graphml(path)
-    elif suffix == ".circles":
-        from .store.casefile import read_case_file
-
-        doc = read_case_file(path)
-    else:
-        raise UsageError(f"{path}: cannot import {suffix or 'a file without an extension'} "
-                         f"(use one of {', '.join(CASE_FORMATS)})")
-    if name:
-        from dataclasses import replace
-
-        from .graph.edits import update_case
-
-        doc.apply(update_case(doc, replace(doc.info, name=name), "Rename case"))
-    return doc, problems
 
 
 def cmd_show(args: argparse.Namespace) -> None:

@@ -44,10 +44,10 @@ class Importer(QObject):
 
     def import_file(self, library: Library, path: Path) -> Task:
         def work(task: Task) -> tuple[str, list[str]] | None:
-            from ..cli import _read_case  # the command line's reader: one set of rules for both
+            from ..case_import import read_case  # the command line's reader too
 
             task.report(5, f"Reading {path.name}…")
-            doc, problems = _read_case(path, None)
+            doc, problems = read_case(path)
             if task.cancelled():
                 return None
             task.report(60, f"Saving {doc.info.name} ({len(doc.people()):,} people)…")
