@@ -1,8 +1,9 @@
-"""Where Circles finds its own files at run time: in a source checkout or inside the installed bundle.
+"""Where Circles finds its own files at run time: in a source checkout, a wheel install or the bundle.
 
 The PyInstaller bundle unpacks everything under ``sys._MEIPASS`` (``resources/``, ``graphviz/``);
-a source checkout keeps ``resources/`` at the top of the repository. Every module asks here rather
-than building paths from ``__file__``, so the two layouts stay in one place. Qt-free, so the domain
+a source checkout keeps ``resources/`` at the top of the repository; a wheel installs it as data
+files under ``<prefix>/share/circles-desktop`` (see pyproject.toml). Every module asks here rather
+than building paths from ``__file__``, so the layouts stay in one place. Qt-free, so the domain
 (layout/, reports/) may use it.
 """
 
@@ -20,10 +21,20 @@ def bundle_dir() -> Path | None:
     return Path(meipass) if meipass else None
 
 
+def resources_root() -> Path:
+    """The ``resources/`` folder: the bundle's, else the checkout's, else the installed wheel's."""
+    bundle = bundle_dir()
+    if bundle is not None:
+        return bundle / "resources"
+    checkout = _CHECKOUT / "resources"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "circles-desktop" / "resources"
+
+
 def resource_path(*parts: str) -> Path:
     """A path under ``resources/`` (icons, fonts, style sheets, translations); it may not exist."""
-    bundle = bundle_dir()
-    return (bundle or _CHECKOUT).joinpath("resources", *parts)
+    return resources_root().joinpath(*parts)
 
 
 def fonts_dir() -> Path:

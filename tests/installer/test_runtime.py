@@ -73,3 +73,24 @@ def test_the_icon_exists_as_svg_and_png() -> None:
     assert int.from_bytes(png[16:20], "big") == int.from_bytes(png[20:24], "big") == 256
     svg = ElementTree.parse(runtime.resource_path("icons", "circles.svg")).getroot()
     assert svg.tag == "{http://www.w3.org/2000/svg}svg" and svg.get("viewBox") == "0 0 256 256"
+
+
+@pytest.mark.slow
+def test_an_installed_wheel_carries_the_resources(tmp_path: Path) -> None:
+    """A wheel built from the checkout, installed in a fresh environment, finds its fonts and icons."""
+    wheels, env = tmp_path / "wheels", tmp_path / "env"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(wheels)],
+                   check=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
+    python = env / "bin" / "python"
+    (wheel,) = wheels.glob("circles_desktop-*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
+                    str(wheel)], check=True, timeout=300)
+    found = subprocess.run(
+        [str(python), "-c", "from circles_desktop import runtime; print(runtime.fonts_dir());"
+         "print(runtime.resource_path('icons', 'circles.png'))"],
+        check=True, capture_output=True, text=True, cwd=tmp_path).stdout.split()
+    fonts, icon = Path(found[0]), Path(found[1])
+    assert fonts.is_relative_to(env) and (fonts / "NotoSans-Regular.ttf").is_file()
+    assert (fonts / "OFL.txt").is_file()
+    assert icon.is_file()
