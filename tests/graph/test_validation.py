@@ -141,3 +141,31 @@ def test_impossible_dates_are_refused_with_a_message(text: str) -> None:
 @pytest.mark.parametrize("text", ["1990", "~1990", "<2001-03", ">1950-12-31", "2000-02-29"])
 def test_dates_round_trip_their_text(text: str) -> None:
     assert PartialDate.parse(text).iso() == text
+
+
+@pytest.mark.parametrize("field, value", [
+    ("gender", "female"),            # a str enum compares equal to its text: only the type tells
+    ("given_names", None),
+    ("approximate_age", True),       # a bool is an int to isinstance, never an age
+    ("strengths", ["Kind"]),         # a list where the model keeps a tuple
+    ("birth", "1975-06"),            # a string where a PartialDate belongs
+])
+def test_a_value_of_the_wrong_type_is_refused_and_nothing_changes(family: tuple, field: str, value: object) -> None:
+    doc, _, mum, _ = family
+    with pytest.raises(ValidationError, match="wrong kind.*" + field):
+        doc.apply(E.update_node(doc, replace(mum, **{field: value})))
+    assert doc.node(mum.id) == mum and type(doc.node(mum.id).gender) is type(mum.gender)
+
+
+def test_an_int_is_a_float_and_optional_fields_take_none(family: tuple) -> None:
+    doc, _, mum, _ = family
+    doc.apply(E.update_node(doc, replace(mum, approximate_age=None, birth=None)))
+    assert doc.node(mum.id).birth is None
+
+
+def test_a_wrongly_typed_relationship_and_case_detail_are_refused(family: tuple) -> None:
+    doc, gran, mum, _ = family
+    with pytest.raises(ValidationError, match="wrong kind"):
+        doc.apply(E.add_relationship(Emotional(gran.id, mum.id, type="close")))
+    with pytest.raises(ValidationError, match="wrong kind"):
+        doc.apply(E.update_case(doc, replace(doc.info, name=42)))

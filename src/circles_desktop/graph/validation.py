@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from .field_types import wrong_fields
 from .model import (
     EcomapTie,
     Emotional,
@@ -167,6 +168,9 @@ _BULK_PARENTAGE = 20
 def check_changes(doc: CaseDocument, changes: Iterable[Change]) -> list[Problem]:
     """Problems caused by an edit, judged on the case as it is after the edit."""
     changed = [c.after for c in changes if c.after is not None]
+    mistyped = [problem for after in changed for problem in _type_problems(after)]
+    if mistyped:  # the other checks assume the right types; they would only trip over these
+        return mistyped
     new_lines = [r for r in changed if isinstance(r, Parentage) and doc.has_relationship(r.id)]
     bulk = len(new_lines) > _BULK_PARENTAGE
     problems: list[Problem] = []
@@ -186,6 +190,13 @@ def check_changes(doc: CaseDocument, changes: Iterable[Change]) -> list[Problem]
                     and isinstance(parent, Person) and isinstance(child, Person):
                 problems.extend(_birth_order(parent, child, rel.id))
     return list(dict.fromkeys(problems))
+
+
+def _type_problems(obj: object) -> list[Problem]:
+    """A value of the wrong type is a fault in the program, not in the practitioner's entry: say so."""
+    return [Problem(Severity.ERROR, f"Circles tried to save a value of the wrong kind ({wrong}). This is a "
+                    "fault in Circles, not in what you entered; nothing was saved.", getattr(obj, "id", ""))
+            for wrong in wrong_fields(obj)]
 
 
 def _cycle_problems(doc: CaseDocument) -> list[Problem]:
