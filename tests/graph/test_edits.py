@@ -22,6 +22,7 @@ from circles_desktop.graph.model import (
     Parentage,
     Partnership,
     Person,
+    Role,
     Service,
     ServiceCategory,
 )
@@ -209,3 +210,31 @@ def test_relationships_must_join_nodes_in_the_case() -> None:
     with pytest.raises(ValidationError, match="in this case"):
         doc.apply(E.add_relationship(Parentage(person.id, "nobody")))
     assert not doc.relationships()
+
+
+def test_someone_added_to_the_ecomap_comes_with_their_tie_in_one_edit() -> None:
+    doc = CaseDocument(CaseInfo("Ecomap"))
+    child = Person(given_names="Nikita", roles=frozenset({Role.CHILD}))
+    doc.apply(E.add_node(child))
+    before = snapshot(doc)
+    school = Service(name="School")
+    edit = E.with_ecomap_ties(E.add_node(school, "Add service"), child.id, [school.id, school.id])
+    assert edit.label == "Add service"
+    doc.apply(edit)
+    [tie] = doc.ecomap_ties()
+    assert (tie.source, tie.target) == (child.id, school.id)
+    doc.revert(edit)  # one step takes both back
+    assert snapshot(doc) == before
+    relabelled = E.with_ecomap_ties(E.add_node(Person()), child.id, [], "Add person to the ecomap")
+    assert relabelled.label == "Add person to the ecomap" and len(relabelled.changes) == 1
+
+
+def test_an_ecomap_tie_from_a_service_is_refused_with_the_newcomer() -> None:
+    doc = CaseDocument(CaseInfo("Refused"))
+    gp = Service(name="GP")
+    doc.apply(E.add_node(gp))
+    before = snapshot(doc)
+    newcomer = Person(given_names="Ali")
+    with pytest.raises(ValidationError, match="not from a service"):
+        doc.apply(E.with_ecomap_ties(E.add_node(newcomer), gp.id, [newcomer.id]))
+    assert snapshot(doc) == before  # neither the person nor the tie

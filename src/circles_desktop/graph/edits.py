@@ -21,6 +21,7 @@ from .model import (
     AnyRelationship,
     CaseInfo,
     CirclePlacement,
+    EcomapTie,
     Household,
     Parentage,
     ParentageType,
@@ -244,6 +245,18 @@ def add_sibling(doc: CaseDocument, person_id: str, sibling: Person) -> Edit:
     parents = [p.id for p in doc.parents_of(person_id, ParentageType.BIRTH)]
     edit = add_child(doc, parents, sibling)
     return Edit("Add sibling", edit.changes)
+
+
+def with_ecomap_ties(edit: Edit, source: str, node_ids: Iterable[str], label: str | None = None) -> Edit:
+    """``edit`` (which adds people or services) and a tie from ``source`` to each of ``node_ids``,
+    as one undo step.
+
+    The ecomap draws only what is tied to the child or their household, so someone added while the
+    practitioner looks at the ecomap needs a tie to appear there; made apart, the two would be two
+    undo steps, and undoing the tie alone would leave the newcomer invisible on the picture.
+    """
+    ties = [add_relationship(EcomapTie(source, node_id)) for node_id in dict.fromkeys(node_ids)]
+    return combine(label or edit.label, [edit, *ties])
 
 
 def add_to_household(doc: CaseDocument, household_id: str, person_ids: Iterable[str]) -> Edit:
