@@ -7,6 +7,12 @@ such as ``contact.address``), nobody marked must-not-be-told or must-not-be-invi
 a meeting, no confidential relationship, and no text that names any of them. Drawings take
 :attr:`Redaction.hidden`; free text goes through :meth:`Redaction.text`.
 
+A household stays in the picture when someone the audience may see lives there, but its name may
+name someone hidden ("Tom's home", "The Okoros' (foster home)"). Such a household is *renamed* for
+that audience ("Home" where the child lives, else "A household"): builders draw from
+:meth:`Redaction.document`, the case with those neutral names, and :meth:`Redaction.text` puts the
+neutral name where free text quotes the household's own.
+
 >>> from .model import CaseInfo, Person
 >>> from .document import CaseDocument
 >>> doc = CaseDocument(CaseInfo("Example"))
@@ -22,7 +28,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +39,8 @@ if TYPE_CHECKING:
     from .model import AnyNode
 
 WITHHELD = "[withheld]"
+HOME = "Home"  # a renamed household the child lives in
+A_HOUSEHOLD = "A household"  # any other renamed household
 
 
 class Audience(str, Enum):
@@ -56,6 +64,8 @@ class Redaction:
     hidden_relationships: frozenset[str] = frozenset()
     hidden_fields: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)
     withheld: tuple[str, ...] = ()  # text that must not be printed, longest first
+    renamed: dict[str, str] = field(default_factory=dict, hash=False)  # household id -> neutral name
+    instead: dict[str, str] = field(default_factory=dict, hash=False)  # withheld text (casefolded) -> neutral name
 
     def shows(self, node_id: str) -> bool:
         return node_id not in self.hidden
@@ -70,7 +80,35 @@ class Redaction:
         """Free text with everything withheld from this audience replaced by ``[withheld]``."""
         if not self.withheld or not text:
             return text
-        return _pattern(self.withheld).sub(lambda m: WITHHELD if _whole_word(m) else m.group(0), text)
+        return _pattern(self.withheld).sub(self._replacement, text)
+
+    def _replacement(self, match: re.Match[str]) -> str:
+        if not _whole_word(match):
+            return match.group(0)
+        neutral = self.instead.get(match.group(0).casefold())
+        if neutral is None:
+            return WITHHELD
+        before = match.string[:match.start()].rstrip()
+        return neutral if not before or before[-1] in ".!?:;•“\"" else neutral[0].lower() + neutral[1:]
+
+    def label(self, node: AnyNode) -> str:
+        """The name this audience reads for a node it may see (a renamed household's neutral name)."""
+        return self.renamed.get(node.id, node.label)
+
+    def document(self, doc: CaseDocument) -> CaseDocument:
+        """The case as this audience may read its names: every renamed household under its neutral name.
+
+        Builders take names from the document they are given, so handing them this copy is what keeps
+        a household's name out of the drawing, its legend and the plan. Without renames it is ``doc``.
+        """
+        if not self.renamed:
+            return doc
+        from .document import CaseDocument
+
+        nodes = [replace(n, name=self.renamed[n.id]) if n.id in self.renamed else n for n in doc.nodes()]
+        copy = CaseDocument(doc.info, doc.case_id)
+        copy.load(doc.info, nodes, doc.relationships())
+        return copy
 
     def leaks(self, text: str) -> list[str]:
         """The withheld strings found in ``text`` (a check for exports and tests)."""
@@ -97,7 +135,8 @@ def redaction_for(doc: CaseDocument, audience: Audience | str) -> Redaction:
     fields = {node.id: frozenset(node.confidential_fields) for node in doc.nodes() if node.confidential_fields}
     if audience is Audience.PROFESSIONAL:
         values = (field_text(doc.node(nid), path) for nid, paths in fields.items() for path in paths)
-        return Redaction(audience, hidden_fields=fields, withheld=_longest_first(values))
+        return _with_renamed_households(doc, Redaction(audience, hidden_fields=fields,
+                                                       withheld=_longest_first(values)))
     hidden = {node.id for node in doc.nodes() if _hidden_from_family(node)}
     hidden |= {i.node_id for meeting in doc.info.meetings for i in meeting.invitations if i.excluded}
     for household in doc.households():
@@ -105,7 +144,26 @@ def redaction_for(doc: CaseDocument, audience: Audience | str) -> Redaction:
             hidden.add(household.id)
     rels = frozenset(r.id for r in doc.relationships()
                      if r.confidential or r.source in hidden or r.target in hidden)
-    return Redaction(audience, frozenset(hidden), rels, fields, _withheld_text(doc, hidden, fields))
+    redaction = Redaction(audience, frozenset(hidden), rels, fields, _withheld_text(doc, hidden, fields))
+    return _with_renamed_households(doc, redaction)
+
+
+def _with_renamed_households(doc: CaseDocument, redaction: Redaction) -> Redaction:
+    """Rename each household the audience sees whose name holds withheld text (a hidden person's name).
+
+    The name is matched as free text is: the full name, the given names, the known-as name and any
+    name word no visible person shares (so a surname the family still uses does not count), in any
+    case and script, with the English plural and possessive endings ("Tom's", "the Okoros'"). It is
+    not matched through nicknames nobody recorded, initials or another script's spelling.
+    """
+    children = {p.id for p in doc.children_at_centre()}
+    renamed = {h.id: HOME if h.members & children - redaction.hidden else A_HOUSEHOLD
+               for h in doc.households() if h.id not in redaction.hidden and redaction.leaks(h.name)}
+    if not renamed:
+        return redaction
+    originals = {doc.node(hid).label: neutral for hid, neutral in renamed.items()}
+    return replace(redaction, withheld=_longest_first([*redaction.withheld, *originals]), renamed=renamed,
+                   instead={name.strip().casefold(): neutral for name, neutral in originals.items()})
 
 
 def _hidden_from_family(node: AnyNode) -> bool:
@@ -167,9 +225,13 @@ def _longest_first(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(unique, key=lambda t: (-len(t), t)))
 
 
+# English plural and possessive endings a name takes in running text ("Tom's", "the Okoros'").
+_ENDINGS = r"(?:['’]s|e?s['’]?|['’])?"
+
+
 @functools.lru_cache(maxsize=16)
 def _pattern(withheld: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(t) for t in withheld), re.IGNORECASE)
+    return re.compile(f"(?:{'|'.join(re.escape(t) for t in withheld)}){_ENDINGS}", re.IGNORECASE)
 
 
 def _is_letter(char: str) -> bool:
