@@ -2,24 +2,28 @@
 
 Dragging someone into another ring or sector changes where they are placed, as one undoable edit
 (:func:`~..graph.edits.place_in_circles`); dropped inside their own cell they simply move, pulled
-back inside the cell if they were let go over its edge. Dragging someone from the "not placed yet"
-list into a ring places them; dragging a placed person back onto that list takes them out again.
-A double-click in a ring adds a person placed there.
+back inside the cell if they were let go over its edge (Ctrl+arrows nudge the same way). Dragging
+someone from the "not placed yet" list into a ring places them; dragging a placed person back onto
+that list takes them out again. A double-click in a ring, or "Add … here" from the context menu,
+adds a person or service placed there; the context menu's Ring and Sector items place the selected
+symbol without the mouse.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu, QWidget
 
 from ..graph import edits
 from ..graph.document import CaseDocument
-from ..graph.model import CirclePlacement, Person, Point
-from ..layout.circles import CirclesLayout, circles_layout
+from ..graph.model import AnyNode, CirclePlacement, Person, Point, Ring, Sector, Service
+from ..layout.circles import CirclesLayout, circles_layout, default_sector
 from ..layout.circles_diagram import circles_diagram
 from ..layout.diagram import Diagram
 from .ecomap_view import NetworkScene, NetworkView
 from .editor import CaseEditor
+from .words import word
 
 VIEW = "circles"
 
@@ -73,31 +77,72 @@ class CirclesScene(NetworkScene):
             return area.x0 <= point[0] <= area.x1 and area.y0 <= point[1] <= area.y1
         return point[0] > layout.outer_radius + 20.0
 
-    def drop(self, places: dict[str, Point]) -> bool:
+    def drop(self, places: dict[str, Point], merge_token: object = None) -> bool:
         wanted = self.placements_for(places)
         doc = self.editor.doc
         changed = {node_id: change for node_id, change in wanted.items()
                    if (doc.node(node_id).circle, doc.node(node_id).positions.get(VIEW)) != change}
         if not changed:
             return False
-        return self.editor.push(edits.place_in_circles(doc, changed))
+        return self.editor.push(edits.place_in_circles(doc, changed), merge_token)
 
-    def add_at(self, point: Point) -> None:
-        """A double-click in a ring adds a person placed there; elsewhere, someone not placed yet."""
+    def add_at(self, point: Point, service: bool = False) -> None:
+        """A person or service placed in the ring and sector under ``point``; elsewhere, not placed yet."""
         layout = self.network
         cell = layout.cell_at(point) if layout is not None else None
         placement = CirclePlacement(*cell) if cell is not None else None
-        person = Person(circle=placement)
-        label = f"Add person to the {placement.ring.value} circle" if placement else "Add person"
-        self.push_new(edits.add_node(person, label), person.id)
+        node: AnyNode = Service(name="New service", circle=placement) if service else Person(circle=placement)
+        what = "service" if service else "person"
+        label = f"Add {what} to the {placement.ring.value} circle" if placement else f"Add {what}"
+        if self.editor.push(edits.add_node(node, label)):
+            self.editor.select([node.id])
+            self.editor.node_created.emit(node.id)
+
+    def place(self, node_id: str, placement: CirclePlacement | None, label: str | None = None) -> bool:
+        """Put a node in a ring and sector (None: take it out), letting the layout find its spot."""
+        doc = self.editor.doc
+        if doc.node(node_id).circle == placement:
+            return False
+        return self.editor.push(edits.place_in_circles(doc, {node_id: (placement, None)}, label))
 
 
 class CirclesView(NetworkView):
     """Shows and edits the case as circles of support."""
 
     view_key = VIEW
+    diagram_scene: CirclesScene
 
     def __init__(self, editor: CaseEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, CirclesScene(editor), parent)
         self.setObjectName("circles_view")
         self.setAccessibleName("Circles of support")
+
+    def add_node_actions(self, menu: QMenu, node_id: str) -> None:
+        """Ring and sector as menu items: placing someone by keyboard (the Menu key), or exactly."""
+        scene = self.diagram_scene
+        node = self.editor.doc.node(node_id)
+        if node_id in scene.pinned() or not isinstance(node, (Person, Service)):
+            return
+        children = [p.id for p in self.editor.doc.children_at_centre()]
+        sector = node.circle.sector if node.circle else default_sector(self.editor.doc, node, children)
+        rings = menu.addMenu("&Ring")
+        rings.setObjectName("ring")
+        sectors = menu.addMenu("&Sector")
+        sectors.setObjectName("sector")
+        for sub, options in ((rings, [*Ring, None]), (sectors, list(Sector))):
+            group = QActionGroup(sub)
+            for option in options:
+                action = sub.addAction(word(option) if option is not None else "Not placed yet")
+                action.setObjectName(option.value if option is not None else "none")
+                action.setCheckable(True)
+                group.addAction(action)
+                if isinstance(option, Sector):
+                    action.setEnabled(node.circle is not None)
+                    action.setChecked(node.circle is not None and node.circle.sector is option)
+                    placement = CirclePlacement(node.circle.ring, option) if node.circle else None
+                    label = f"Move {node.label} to {word(option).lower()}"
+                else:
+                    action.setChecked((node.circle.ring if node.circle else None) is option)
+                    placement = CirclePlacement(option, sector) if option is not None else None
+                    label = None
+                action.triggered.connect(lambda _on=False, p=placement, t=label: scene.place(node_id, p, t))

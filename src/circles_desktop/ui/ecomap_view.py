@@ -6,27 +6,32 @@ shows what the PDF prints. On top of the genogram's editing they add:
 
 - a *backdrop*: what belongs to no one node or tie (rings, sector titles, "no community ties yet");
 - a pinned centre: the child (or household) stays in the middle and is not dragged;
-- their own meaning for a drop and a double-click: on the ecomap a drag moves a circle and a
-  double-click adds a person tied to the child; on the circles a drop in another ring or sector
-  changes the placement (see :mod:`.circles_view`).
+- arrow keys that step to the nearest symbol that way (the pictures are arranged by place, not by
+  lines between relatives);
+- their own meaning for a drop, a double-click and "add here": on the ecomap a drag moves a circle,
+  a drag *out of the centre* draws a tie (strength, stress and flow in one small menu), and whoever
+  is added while the ecomap shows comes with a tie from the centre, in the same undo step; on the
+  circles a drop in another ring or sector changes the placement (see :mod:`.circles_view`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneMouseEvent,
+    QMenu,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from ..graph import edits
 from ..graph.document import CaseDocument
-from ..graph.model import AnyNode, EcomapTie, Person, Point, Service
+from ..graph.model import AnyNode, AnyRelationship, EcomapTie, Person, Point, Service
 from ..layout.diagram import AnyItem, Diagram
 from ..layout.ecomap import VIEW as ECOMAP
 from ..layout.ecomap import EcomapLayout, ecomap_layout
@@ -35,7 +40,8 @@ from .diagram_painter import paint_item
 from .diagram_scene import DiagramScene
 from .editing_view import EditingView
 from .editor import CaseEditor
-from .modes import SelectMode
+from .modes import LinkMode, SelectMode
+from .relationship_menu import add_field_choices, choose_relationship, choose_tie
 
 
 class BackdropItem(QGraphicsItem):
@@ -96,64 +102,82 @@ class NetworkScene(DiagramScene):
                                    if not (item.rel_id and doc.has_relationship(item.rel_id))
                                    and not (item.node_id and doc.has_node(item.node_id))])
 
+    def showing(self) -> bool:
+        """Whether this picture is on screen (its tab is the current one)."""
+        return any(view.isVisible() for view in self.views())
+
     def pinned(self) -> set[str]:
         """Nodes that stay where the layout puts them (the centre)."""
         return set()
 
-    def drop(self, places: dict[str, Point]) -> bool:
-        """Nodes were dragged to ``places`` (their new centres); make that one edit, or refuse."""
-        return self.editor.move(self.view_key, places)
+    def neighbours(self, node_id: str) -> dict[str, Point]:
+        """Every other symbol: the arrow keys step to the nearest one that way, since these pictures
+        place people by closeness and sector, not along lines between relatives."""
+        return {k: item.centre for k, item in self.nodes.items() if k != node_id}
 
-    def add_at(self, point: Point) -> None:
-        """A double-click on empty space: add a person there."""
-        self.editor.add_person(self.view_key, point)
+    def drop(self, places: dict[str, Point], merge_token: object = None) -> bool:
+        """Nodes were dragged (or nudged) to ``places`` (their new centres); make that one edit, or refuse."""
+        return self.editor.move(self.view_key, places, merge_token)
 
-    def push_new(self, edit: edits.Edit, node_id: str) -> None:
-        """Add a node (with whatever joins it to the picture) as one step, then select it for naming."""
-        if self.editor.push(edit):
-            self.editor.select([node_id])
-            self.editor.node_created.emit(node_id)
+    def add_at(self, point: Point, service: bool = False) -> None:
+        """A double-click on empty space or "Add … here": add a person (or service) there."""
+        if service:
+            self.editor.add_service(self.view_key, point)
+        else:
+            self.editor.add_person(self.view_key, point)
+
+    def tie_start_at(self, pos: QPointF) -> str | None:
+        """The node a press at ``pos`` draws a new tie from, instead of selecting or moving (none here)."""
+        return None
+
+    def choose(self, doc: CaseDocument, source: str, target: str, at: QPoint,
+               parent: QWidget | None = None) -> AnyRelationship | None:
+        """What a line drawn from ``source`` to ``target`` becomes."""
+        return choose_relationship(doc, source, target, at, parent)
 
 
 class NetworkSelectMode(SelectMode):
-    """Selecting and dragging as on the genogram, except that the centre stays put and a drop or a
-    double-click means what the view says it means (:meth:`NetworkScene.drop`, :meth:`~.add_at`)."""
+    """Selecting and dragging as on the genogram, except that the centre stays put, a press where the
+    scene says ties start draws one, and a drop, a nudge or a double-click means what the scene says
+    (:meth:`NetworkScene.drop`, :meth:`~NetworkScene.add_at`)."""
 
     scene: NetworkScene  # type: ignore[assignment]
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
-        handled = super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            source = self.scene.tie_start_at(event.scenePos())
+            if source is not None:
+                self.editor.select([source])
+                link = LinkMode(self.scene, self.scene.choose, once=True)
+                self.scene.set_mode(link)
+                node = self.scene.nodes.get(source)
+                link.start(source, QPointF(*node.centre) if node is not None else event.scenePos())
+                return True
+        return super().mousePressEvent(event)
+
+    def movable(self, node_ids: Sequence[str]) -> list[str]:
         pinned = self.scene.pinned()
-        if self._starts and pinned.intersection(self._starts):
-            self._starts = {k: v for k, v in self._starts.items() if k not in pinned}
-            if not self._starts:
-                self._press = None
-        return handled
+        return [k for k in node_ids if k not in pinned]
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
-        if self._press is None or not self._dragging:
-            return super().mouseReleaseEvent(event)
-        places = {k: self.scene.nodes[k].centre for k in self._starts if k in self.scene.nodes}
-        if not self.scene.drop(places):
-            self._move_to(0.0, 0.0)
-        for link in self._links:
-            link.end_stretch()
-        self._press, self._starts, self._links, self._dragging = None, {}, [], False
-        return True
+    def nudge(self, places: dict[str, Point], merge_token: object) -> bool:
+        return self.scene.drop(places, merge_token)
 
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
-        pos = event.scenePos()
-        if event.button() != Qt.MouseButton.LeftButton or self.scene.node_at(pos) is not None \
-                or self.scene.connector_at(pos) is not None:
-            return super().mouseDoubleClickEvent(event)
-        self.scene.add_at((round(pos.x(), 1), round(pos.y(), 1)))
-        return True
+    def empty_double_clicked(self, point: Point) -> None:
+        self.scene.add_at(point)
 
 
 class NetworkView(EditingView):
     """A tab showing one :class:`NetworkScene`, with the genogram tab's zoom, pan and linking."""
 
     view_key = "network"
+    diagram_scene: NetworkScene
+
+    def chooser(self, doc: CaseDocument, source: str, target: str, at: QPoint,
+                parent: QWidget | None = None) -> AnyRelationship | None:
+        return self.diagram_scene.choose(doc, source, target, at, parent)
+
+    def add_at(self, point: Point, service: bool = False) -> None:
+        self.diagram_scene.add_at(point, service)
 
 
 # ----- the ecomap -------------------------------------------------------------------------------------
@@ -167,10 +191,10 @@ class EcomapScene(NetworkScene):
     def __init__(self, editor: CaseEditor, parent: QObject | None = None) -> None:
         self.network: EcomapLayout | None = None  # the layout last drawn, for the centre's place
         super().__init__(editor, parent)
-        editor.node_created.connect(self._on_node_created)
+        editor.joiners.append(self._join)
 
     def close(self) -> None:
-        self.editor.node_created.disconnect(self._on_node_created)
+        self.editor.joiners.remove(self._join)
         super().close()
 
     def build(self, doc: CaseDocument) -> Diagram:
@@ -192,41 +216,70 @@ class EcomapScene(NetworkScene):
         children = self.editor.doc.children_at_centre()
         return children[0].id if children else None
 
-    def add_at(self, point: Point) -> None:
-        self.add_node(Person(positions={ECOMAP: point}))
+    def tie_start_at(self, pos: QPointF) -> str | None:
+        """Someone in the centre, or the centre's own circle: the drag draws a tie from them."""
+        node = self.node_at(pos)
+        if node is not None:
+            return node.node_id if node.node_id in self.pinned() else None
+        layout = self.network
+        if layout is None or self.connector_at(pos) is not None \
+                or math.hypot(pos.x(), pos.y()) > layout.centre_radius:
+            return None
+        return self.tie_source()
 
-    def add_node(self, node: AnyNode) -> None:
-        """Add a person or service to the ecomap, tied to the centre, in one undo step."""
-        source = self.tie_source()
-        if source is None:
+    def choose(self, doc: CaseDocument, source: str, target: str, at: QPoint,
+               parent: QWidget | None = None) -> AnyRelationship | None:
+        """A tie, in the ecomap's small menu; between two people inside the centre (a small genogram
+        of the household) any kind of relationship."""
+        pinned = self.pinned()
+        if source in pinned and target in pinned:
+            return choose_relationship(doc, source, target, at, parent)
+        return choose_tie(doc, source, target, at, parent)
+
+    def add_at(self, point: Point, service: bool = False) -> None:
+        if self.tie_source() is None:
             self.editor.problem.emit("Mark someone as the child at the centre first; ecomap ties start from them.")
             return
-        what = "service" if isinstance(node, Service) else "person"
-        edit = edits.combine(f"Add {what} to the ecomap",
-                             [edits.add_node(node), edits.add_relationship(EcomapTie(source, node.id))])
-        self.push_new(edit, node.id)
+        super().add_at(point, service)
 
-    def _on_node_created(self, node_id: str) -> None:
-        """Someone added from the toolbar while the ecomap is showing gets a tie, so they appear on it."""
-        doc = self.editor.doc
-        if not any(view.isVisible() for view in self.views()) or not doc.has_node(node_id):
-            return
-        if any(isinstance(r, EcomapTie) for r in doc.relationships_of(node_id)):
-            return
-        node = doc.node(node_id)
+    def _join(self, edit: edits.Edit, nodes: Sequence[AnyNode]) -> edits.Edit:
+        """Whoever is added while the ecomap shows gets a tie from the centre, in the same edit:
+        the ecomap draws only what is tied, and one gesture is one undo step."""
+        if not self.showing():
+            return edit
         source = self.tie_source()
-        if source is None or source == node_id or not isinstance(node, (Person, Service)):
-            return
-        self.editor.push(edits.add_relationship(EcomapTie(source, node_id), f"Tie {node.label} to the ecomap"))
+        tied = {c.after.target for c in edit.changes if isinstance(c.after, EcomapTie)} | {source}
+        new = [n.id for n in nodes if isinstance(n, (Person, Service)) and n.id not in tied]
+        if not new:
+            return edit
+        if source is None:
+            self.editor.problem.emit("Added, but not on the ecomap: mark someone as the child at the centre "
+                                     "first; ecomap ties start from them.")
+            return edit
+        return edits.with_ecomap_ties(edit, source, new, f"{edit.label} to the ecomap")
 
 
 class EcomapView(NetworkView):
     """Shows and edits the case as an ecomap."""
 
     view_key = ECOMAP
+    diagram_scene: EcomapScene
 
     def __init__(self, editor: CaseEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, EcomapScene(editor), parent)
         self.setObjectName("ecomap_view")
         self.setAccessibleName("Ecomap")
 
+    def add_node_actions(self, menu: QMenu, node_id: str) -> None:
+        """A circle's tie, changed without aiming at its line: strength, stress, flow."""
+        if node_id in self.diagram_scene.pinned():
+            return
+        doc = self.editor.doc
+        ties = [r for r in doc.relationships_of(node_id) if isinstance(r, EcomapTie)]
+        for tie in ties:
+            title = f"Tie from {doc.node(tie.source).label} to {doc.node(tie.target).label}"
+            if len(ties) == 1:
+                menu.addAction(title).setEnabled(False)
+                add_field_choices(menu, tie, self.editor.update_relationship)
+            else:
+                add_field_choices(menu.addMenu(title), tie, self.editor.update_relationship)

@@ -9,7 +9,7 @@ changed. This is orange-canvas-core's split: the editor owns the undo stack, the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
@@ -36,6 +36,10 @@ from .undo import Report, push_edit
 
 RELATIVES = ("parent", "partner", "child", "sibling")
 
+# What a view adds to an edit that creates nodes so they appear on its picture (the ecomap ties
+# them to the child): part of the same edit, so the practitioner's one gesture stays one undo step.
+Joiner = Callable[[Edit, Sequence[AnyNode]], Edit]
+
 
 class CaseEditor(QObject):
     """One open case: the document, its undo stack and what is selected in it."""
@@ -49,6 +53,7 @@ class CaseEditor(QObject):
         self.doc = doc
         self.undo_stack = QUndoStack(self)
         self._selection: tuple[str, ...] = ()
+        self.joiners: list[Joiner] = []
         doc.node_removed.connect(self._on_node_removed)
         doc.relationship_removed.connect(self._on_relationship_removed)
 
@@ -150,8 +155,14 @@ class CaseEditor(QObject):
         ]
         return edits.combine("Add sibling", steps)
 
+    def _joined(self, edit: Edit, nodes: Sequence[AnyNode]) -> Edit:
+        for joiner in self.joiners:
+            edit = joiner(edit, nodes)
+        return edit
+
     def _add(self, edit: Edit, new_id: str) -> str | None:
-        if not self.push(edit):
+        new = next(c.after for c in edit.changes if c.key == new_id)
+        if not self.push(self._joined(edit, [new])):  # type: ignore[list-item]
             return None
         self.select([new_id])
         self.node_created.emit(new_id)
@@ -221,7 +232,7 @@ class CaseEditor(QObject):
         nodes = [replace(n, members=n.members & existing) if isinstance(n, Household) else n for n in nodes]
         label = f"Paste {nodes[0].label}" if len(nodes) == 1 else f"Paste {len(nodes)} items"
         steps = [edits.add_node(n) for n in nodes] + [edits.add_relationship(r) for r in rels]
-        if not self.push(edits.combine(label, steps)):
+        if not self.push(self._joined(edits.combine(label, steps), nodes)):
             return False
         self.select(n.id for n in nodes)
         return True

@@ -7,13 +7,17 @@ editor for one edit. Modes never change the document themselves.
 
 - :class:`SelectMode` (the default): click, Ctrl-click, drag symbols (one undo step per drag),
   double-click to add a person, arrow keys to walk along relationships, Ctrl+arrows to nudge.
+  Views change what these mean through its public hooks (:meth:`~SelectMode.movable`,
+  :meth:`~SelectMode.nudge`, :meth:`~SelectMode.empty_double_clicked` and the scene's ``drop``),
+  never through its drag state.
 - :class:`RubberBandMode`: started by dragging on empty space; selects what the rectangle touches.
-- :class:`LinkMode`: drag from one symbol to another, then choose the kind of relationship.
+- :class:`LinkMode`: drag from one symbol to another, then choose the kind of relationship; held on
+  as a mode (Ctrl+L) or for one gesture (the ecomap's drag out of the centre).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QObject, QPoint, QPointF, QRectF, Qt, Signal
@@ -110,9 +114,10 @@ class SelectMode(Mode):
                                    else [*selection, node.node_id])
             elif node.node_id not in selection:
                 self.editor.select([node.node_id])
-            if node.node_id in self.editor.selection:
+            moving = self.movable([k for k in self.editor.selection if k in self.scene.nodes])
+            if node.node_id in self.editor.selection and moving:
                 self._press = pos
-                self._starts = {k: self.scene.nodes[k].centre for k in self.editor.selection if k in self.scene.nodes}
+                self._starts = {k: self.scene.nodes[k].centre for k in moving}
             return True
         link = self.scene.connector_at(pos)
         if link is not None:
@@ -170,7 +175,7 @@ class SelectMode(Mode):
         if self.scene.node_at(pos) is not None or self.scene.connector_at(pos) is not None:
             self.scene.properties_requested.emit()
         else:
-            self.editor.add_person(self.scene.view_key, (round(pos.x(), 1), round(pos.y(), 1)))
+            self.empty_double_clicked((round(pos.x(), 1), round(pos.y(), 1)))
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> bool:
@@ -211,15 +216,31 @@ class SelectMode(Mode):
             view.ensureVisible(self.scene.nodes[node_id], 60, 60)
 
     def _nudge(self, direction: str) -> bool:
-        keys = [k for k in self.editor.selection if k in self.scene.nodes]
+        keys = self.movable([k for k in self.editor.selection if k in self.scene.nodes])
         if not keys:
             return False
         dx, dy = {"left": (-NUDGE, 0.0), "right": (NUDGE, 0.0), "up": (0.0, -NUDGE), "down": (0.0, NUDGE)}[direction]
         places = {k: (self.scene.nodes[k].centre[0] + dx, self.scene.nodes[k].centre[1] + dy) for k in keys}
-        if self.editor.move(self.scene.view_key, places, merge_token=("nudge", tuple(keys))):
+        if self.nudge(places, ("nudge", tuple(keys))):
             for key, (x, y) in places.items():  # at once, so a quick second press starts from here
                 self.scene.nodes[key].setPos(x, y)
         return True
+
+    # ----- what a view may mean by a gesture --------------------------------------------------------
+
+    def movable(self, node_ids: Sequence[str]) -> list[str]:
+        """Which of the selected symbols a drag or Ctrl+arrow takes along; the others stay put.
+        Everything moves on the genogram; the network views keep the child in the middle."""
+        return list(node_ids)
+
+    def nudge(self, places: dict[str, Point], merge_token: object) -> bool:
+        """Ctrl+arrow moved symbols to ``places``: one edit, merged with the presses before it that
+        carry the same ``merge_token``. (A drag's end is the scene's ``drop``.)"""
+        return self.editor.move(self.scene.view_key, places, merge_token=merge_token)
+
+    def empty_double_clicked(self, point: Point) -> None:
+        """A double-click on empty paper: a new person there."""
+        self.editor.add_person(self.scene.view_key, point)
 
 
 class RubberBandMode(Mode):
@@ -268,12 +289,17 @@ class RubberBandMode(Mode):
 
 
 class LinkMode(Mode):
-    """Drag from one symbol to another to draw a relationship, then choose its kind."""
+    """Drag from one symbol to another to draw a relationship, then choose its kind.
 
-    def __init__(self, scene: DiagramScene, chooser: Chooser = choose_relationship) -> None:
+    Held on (``once=False``) it stays until Esc or the toolbar switches it off; for one gesture
+    (``once=True``) the scene goes back to selecting when the button is let go.
+    """
+
+    def __init__(self, scene: DiagramScene, chooser: Chooser = choose_relationship, once: bool = False) -> None:
         super().__init__(scene)
         self.chooser = chooser
-        self.source: NodeItem | None = None
+        self.once = once
+        self.source: str | None = None
         self.target: NodeItem | None = None
         self.line = QGraphicsLineItem()
         pen = QPen(SELECTION, 2.0)
@@ -297,16 +323,25 @@ class LinkMode(Mode):
             self.scene.removeItem(self.line)
         if self.target is not None:
             self.target.set_hovered(False)
-        self.source = self.target = None
+        self.source, self.target = None, None
+
+    def _done(self) -> None:
+        if self.once:
+            self.scene.set_mode(self.scene.select_mode)
+
+    def start(self, source: str, origin: QPointF) -> None:
+        """Begin a line from ``source`` (a node or household id) at ``origin``."""
+        self.source = source
+        self.line.setLine(QLineF(origin, origin))
+        if self.line.scene() is None:
+            self.scene.addItem(self.line)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
-        self.source = self.scene.node_at(event.scenePos())
-        if self.source is not None:
-            centre = QPointF(*self.source.centre)
-            self.line.setLine(QLineF(centre, centre))
-            self.scene.addItem(self.line)
+        node = self.scene.node_at(event.scenePos())
+        if node is not None:
+            self.start(node.node_id, QPointF(*node.centre))
         return True
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
@@ -314,7 +349,7 @@ class LinkMode(Mode):
             return True
         self.line.setLine(QLineF(self.line.line().p1(), event.scenePos()))
         target = self.scene.node_at(event.scenePos())
-        target = target if target is not self.source else None
+        target = target if target is not None and target.node_id != self.source else None
         if target is not self.target:
             if self.target is not None:
                 self.target.set_hovered(False)
@@ -326,13 +361,12 @@ class LinkMode(Mode):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
         source, target = self.source, self.scene.node_at(event.scenePos())
         self._clear()
-        if source is None or target is None or target is source:
-            return True
-        view = self.scene.views()[0] if self.scene.views() else None
-        relationship = self.chooser(self.editor.doc, source.node_id, target.node_id,
-                                    event.screenPos(), view)
-        if relationship is not None:
-            self.editor.relate(relationship)
+        if source is not None and target is not None and target.node_id != source:
+            view = self.scene.views()[0] if self.scene.views() else None
+            relationship = self.chooser(self.editor.doc, source, target.node_id, event.screenPos(), view)
+            if relationship is not None:
+                self.editor.relate(relationship)
+        self._done()
         return True
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
@@ -340,9 +374,11 @@ class LinkMode(Mode):
 
     def keyPressEvent(self, event: QKeyEvent) -> bool:
         if event.key() == Qt.Key.Key_Escape:
-            if self.source is not None:
-                self._clear()
-            else:
+            drawing = self.source is not None
+            self._clear()
+            if self.once:
+                self._done()
+            elif not drawing:
                 self.finished.emit()
             return True
         return False
