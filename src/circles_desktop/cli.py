@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 VIEWS = ("genogram", "ecomap", "circles")
 AUDIENCES = ("case-file", "professional", "family", "child")
+PLAN_AUDIENCES = ("professional", "family", "child")
 DRAWING_FORMATS = (".pdf", ".svg", ".png")
 
 # Errors that mean "the input is wrong", wherever they are raised: (module, class name).
@@ -97,15 +98,40 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
     library = _open_library(args)
     existing = {case.name: case.id for case in library.list_cases()}
+    out = Path(args.export) if args.export else None
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
     for doc in demo_cases():
         case_id = existing.get(doc.info.name) or library.add_document(doc)
         print(f"{case_id}\t{doc.info.name}")
-        if args.export:
-            out = Path(args.export)
-            out.mkdir(parents=True, exist_ok=True)
-            stem = "".join(c if c.isalnum() else "-" for c in doc.info.name.lower()).strip("-")
-            _export_drawing(library.open_case(case_id), out / f"{stem}-genogram.pdf", "genogram", "a4")
-            print(f"  wrote {out / (stem + '-genogram.pdf')}")
+        if out is not None:
+            for path in _export_demo(library.open_case(case_id), out):
+                print(f"  wrote {path}")
+
+
+def _export_demo(doc: CaseDocument, out: Path) -> Iterator[Path]:
+    """A demo case's printouts: every view for the case file, and each audience's plan if it has a meeting.
+
+    Yields each file once it is written, so the command can say so as it goes.
+    """
+    from .reports.plan_pdf import PlanError, write_plan
+
+    doc.sink = None  # printing never changes the case
+    stem = "".join(c if c.isalnum() else "-" for c in doc.info.name.lower()).strip("-")
+    for view in VIEWS:
+        path = out / f"{stem}-{view}.pdf"
+        _export_drawing(doc, path, view, "a4")
+        yield path
+    if not doc.info.meetings:
+        return
+    for audience in PLAN_AUDIENCES:
+        path = out / f"{stem}-plan-{audience}.pdf"
+        try:
+            write_plan(doc, path, audience)
+        except PlanError as exc:  # e.g. no child at the centre for the child's copy: say so, print the rest
+            print(f"  skipped {path.name}: {_one_line(exc)}")
+            continue
+        yield path
 
 
 def cmd_import(args: argparse.Namespace) -> None:
@@ -257,7 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("cases", help="list cases: id, name, number of people").set_defaults(run=cmd_cases)
 
     demo = sub.add_parser("demo", help="add the demo cases (idempotent) and print their ids")
-    demo.add_argument("--export", metavar="DIR", help="also write each demo case's drawings to DIR")
+    demo.add_argument("--export", metavar="DIR",
+                      help="also write each demo case's printouts (genogram, ecomap, circles) and meeting plans to DIR")
     demo.set_defaults(run=cmd_demo)
 
     imp = sub.add_parser("import", help="a .ged, .json, .graphml or .circles file becomes a new case")
@@ -281,7 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan = sub.add_parser("plan", help="print the latest family network meeting plan as a PDF")
     plan.add_argument("case", help="case id, or a name that matches one case")
     plan.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    plan.add_argument("--audience", choices=("professional", "family", "child"), default="professional")
+    plan.add_argument("--audience", choices=PLAN_AUDIENCES, default="professional")
     plan.set_defaults(run=cmd_plan)
 
     audit = sub.add_parser("audit", help="who changed what and when: a case's audit trail, or a practitioner's")

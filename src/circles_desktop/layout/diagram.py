@@ -45,6 +45,12 @@ class Bounds:
     def intersects(self, other: Bounds) -> bool:
         return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
 
+    def contains(self, other: Bounds) -> bool:
+        return self.x0 <= other.x0 and other.x1 <= self.x1 and self.y0 <= other.y0 and other.y1 <= self.y1
+
+    def moved(self, dx: float, dy: float) -> Bounds:
+        return Bounds(self.x0 + dx, self.y0 + dy, self.x1 + dx, self.y1 + dy)
+
     @classmethod
     def around(cls, points: Iterable[Point]) -> Bounds:
         xs, ys = zip(*points)
@@ -195,7 +201,7 @@ class Diagram:
         return replace(
             self,
             items=tuple(_translate(item, dx, dy) for item in self.items),
-            bounds=Bounds(self.bounds.x0 + dx, self.bounds.y0 + dy, self.bounds.x1 + dx, self.bounds.y1 + dy),
+            bounds=self.bounds.moved(dx, dy),
             legend=self.legend.translated(dx, dy) if self.legend else None,
         )
 
@@ -210,25 +216,99 @@ class Diagram:
         texts += [item.tag for item in self.items if isinstance(item, Line) and item.tag]
         return texts + (self.legend.texts() if self.legend else [])
 
+    def is_clear(self, rect: Bounds) -> bool:
+        """True when nothing of the drawing (its legend aside) is drawn inside ``rect``.
+
+        Finer than comparing bounding boxes: a ring or a long diagonal line has a box that covers
+        empty corners, and those corners are where a legend or a page break can go.
+        """
+        return not any(touches(item, rect) for item in self.items)
+
+    def clear_spot(self, width: float, height: float, region: Bounds, clearance: float = 0.0) -> Point | None:
+        """The top left of a ``width`` x ``height`` space inside ``region``, clear of the drawing by
+        ``clearance``, at the region's edge (a corner first): where a key or note can sit without
+        coming between the people. None when there is no such space."""
+        if width > region.width + 1e-6 or height > region.height + 1e-6:
+            return None
+        nearby = [item for item in self.items if touches(item, region.expanded(clearance))]
+        left, right, top, bottom = region.x0, region.x1 - width, region.y0, region.y1 - height
+        steps = 8
+        xs = [left + (right - left) * i / steps for i in range(1, steps)]
+        ys = [top + (bottom - top) * i / steps for i in range(1, steps)]
+        corners = [(left, top), (right, top), (left, bottom), (right, bottom)]
+        edges = [(x, y) for y in (top, bottom) for x in xs] + [(x, y) for x in (left, right) for y in ys]
+        for x, y in corners + edges:
+            rect = Bounds(x, y, x + width, y + height).expanded(clearance)
+            if not any(touches(item, rect) for item in nearby):
+                return (x, y)
+        return None
+
+    def with_legend_at(self, x: float, y: float) -> Diagram:
+        """One diagram with the legend's top left corner at (``x``, ``y``)."""
+        if self.legend is None:
+            return self
+        legend = self.legend.translated(x - self.legend.bounds.x0, y - self.legend.bounds.y0)
+        return Diagram(self.items + legend.items, self.bounds.union(legend.bounds), None, self.notation, self.title)
+
     def with_legend_placed(self, aspect: float = 297 / 210, gap: float = 18.0) -> Diagram:
-        """One diagram with the legend beside or below the drawing, whichever fits ``aspect`` better.
+        """One diagram with the legend in a free corner of the drawing, else beside or below it,
+        whichever lets the whole be drawn largest on a page of this ``aspect``.
 
         ``aspect`` is the width/height of the page the drawing is for; the default is A-series
         landscape. Back ends call this so every output places the legend the same way.
         """
         if self.legend is None:
             return self
-        legend, body = self.legend, self.bounds
-        right = legend.translated(body.x1 + gap - legend.bounds.x0, body.y0 - legend.bounds.y0)
-        below = legend.translated(body.x0 - legend.bounds.x0, body.y1 + gap - legend.bounds.y0)
+        legend, body = self.legend.bounds, self.bounds
+        inside = self.clear_spot(legend.width, legend.height, body, clearance=gap / 2)
+        if inside is not None:
+            return self.with_legend_at(*inside)
 
-        def misfit(candidate: Diagram) -> float:
-            whole = body.union(candidate.bounds)
-            ratio = whole.width / whole.height
-            return max(ratio / aspect, aspect / ratio) * whole.width * whole.height
+        def page_width_needed(candidate: Diagram) -> float:
+            """Drawn on a page of this aspect, the scale is the page width over this: smaller is larger."""
+            return max(candidate.bounds.width, candidate.bounds.height * aspect)
 
-        chosen = min((right, below), key=misfit)
-        return Diagram(self.items + chosen.items, body.union(chosen.bounds), None, self.notation, self.title)
+        beside = self.with_legend_at(body.x1 + gap, body.y0)
+        below = self.with_legend_at(body.x0 + (body.width - legend.width) / 2, body.y1 + gap)  # centred under it
+        return min((beside, below), key=page_width_needed)
+
+
+def touches(item: AnyItem, rect: Bounds) -> bool:
+    """Whether ``item`` draws anything inside ``rect`` (a little generously: strokes count at their width)."""
+    if isinstance(item, Line):
+        reach = item.stroke.width / 2 + (item.tag_size if item.tag else 0.0) + (
+            4.0 if item.arrow_start or item.arrow_end or item.slashes else 0.0)
+        grown = rect.expanded(reach)
+        return item.bounds.expanded(0.01).intersects(grown) and any(
+            _segment_meets(a, b, grown) for a, b in zip(item.points, item.points[1:]))
+    if not item.bounds.intersects(rect):
+        return False
+    if isinstance(item, Shape) and item.kind in (ShapeKind.CIRCLE, ShapeKind.DOT):
+        cx, cy = item.centre
+        radius = item.bounds.width / 2 + (item.stroke.width / 2 if item.stroke else 0.0)
+        nearest_x, nearest_y = min(max(cx, rect.x0), rect.x1), min(max(cy, rect.y0), rect.y1)
+        return (nearest_x - cx) ** 2 + (nearest_y - cy) ** 2 < radius**2
+    return True
+
+
+def _segment_meets(a: Point, b: Point, rect: Bounds) -> bool:
+    """Liang-Barsky: does the segment a-b pass through ``rect``?"""
+    (ax, ay), (bx, by) = a, b
+    dx, dy = bx - ax, by - ay
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, ax - rect.x0), (dx, rect.x1 - ax), (-dy, ay - rect.y0), (dy, rect.y1 - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 def _translate(item: AnyItem, dx: float, dy: float) -> AnyItem:

@@ -20,6 +20,7 @@ SAMPLE_WIDTH = 36.0
 ROW = 16.0
 LABEL_WIDTH = 150.0
 COLUMN_ROWS = 14
+SAMPLE_PART = "legend-sample"
 
 LABELS: dict[str, str] = {
     "gender:male": "Male",
@@ -168,4 +169,6 @@ def _sample_at(sample: list[AnyItem], x: float, y: float) -> list[AnyItem]:
 
 
 def _as_legend(item: AnyItem) -> AnyItem:
-    return replace(item, part="legend", node_id=None, rel_id=None)
+    """A sample's item, marked as such: its marks ("?", "42") are drawing, not words to be read,
+    so a printout does not scale the whole chart up to make them as large as a label."""
+    return replace(item, part=SAMPLE_PART, node_id=None, rel_id=None)
