@@ -7,48 +7,34 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from meeting_driver import open_meeting, settle, type_box, type_cell, type_line
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from circles_desktop.demo_cases import demo_cases
-from circles_desktop.graph.edits import update_case
 from circles_desktop.graph.meeting import InviteDecision, InviteStatus
 from circles_desktop.graph.meeting_edits import update_meeting
 from circles_desktop.graph.redaction import Audience
 from circles_desktop.ui.meeting_drag import ids_mime, mime_ids
-from circles_desktop.ui.meeting_tab import EXCLUDED_MARK, MeetingTab
-
-
-def _open(qtbot, window, library, keep_meetings: bool):  # type: ignore[no-untyped-def]
-    doc = demo_cases()[0]
-    if not keep_meetings:
-        doc.apply(update_case(doc, replace(doc.info, meetings=())))
-    case_id = library.add_document(doc)
-    window.refresh_cases()
-    assert window.open_case(case_id)
-    window.frame.show_view("meeting")
-    tab = window.frame.current_view()
-    assert isinstance(tab, MeetingTab)
-    tab.open_previews = False
-    return tab
+from circles_desktop.ui.meeting_people import EXCLUDED_MARK
+from circles_desktop.ui.meeting_tab import MeetingTab
 
 
 @pytest.fixture
 def blank(qtbot, window, library):  # type: ignore[no-untyped-def]
     """The Zain family without a meeting, on the Meeting tab."""
-    return _open(qtbot, window, library, keep_meetings=False)
+    return open_meeting(window, library, keep_meetings=False)[0]
 
 
 @pytest.fixture
 def planned(qtbot, window, library):  # type: ignore[no-untyped-def]
     """The Zain family with its demo meeting, on the Meeting tab."""
-    return _open(qtbot, window, library, keep_meetings=True)
+    return open_meeting(window, library)[0]
 
 
 def _settle(qtbot, tab: MeetingTab) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not tab._pending)
+    settle(qtbot, tab)
 
 
 def test_plan_a_meeting_then_undo(qtbot, blank: MeetingTab) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +44,7 @@ def test_plan_a_meeting_then_undo(qtbot, blank: MeetingTab) -> None:  # type: ig
     _settle(qtbot, blank)
     assert len(doc.info.meetings) == 1
     assert blank.content.isVisibleTo(blank)
-    assert blank.invites.rowCount() == len(doc.info.meetings[0].invitations) > 5
+    assert blank.people.invites.rowCount() == len(doc.info.meetings[0].invitations) > 5
     blank.editor.undo_stack.undo()
     _settle(qtbot, blank)
     assert doc.info.meetings == ()
@@ -66,20 +52,21 @@ def test_plan_a_meeting_then_undo(qtbot, blank: MeetingTab) -> None:  # type: ig
 
 
 def test_invite_the_network_marks_the_excluded(qtbot, blank: MeetingTab) -> None:  # type: ignore[no-untyped-def]
-    doc, editor = blank.editor.doc, blank.editor
+    doc, editor, people = blank.editor.doc, blank.editor, blank.people
     blank.plan_meeting()
     meeting = doc.info.meetings[0]
     editor.push(update_meeting(doc, replace(meeting, invitations=()), "Empty the list"))
     _settle(qtbot, blank)
-    assert blank.invites.rowCount() == 0
+    assert blank.people.invites.rowCount() == 0
     karim = next(p for p in doc.people() if p.label == "Karim Zain")
     editor.update_node(replace(karim, must_not_invite=True, safety_reason="Safety plan"))
-    qtbot.mouseClick(blank.invite_button, Qt.MouseButton.LeftButton)
+    blank.show_page(people)
+    qtbot.mouseClick(people.invite_button, Qt.MouseButton.LeftButton)
     _settle(qtbot, blank)
     invitations = doc.info.meetings[0].invitations
     assert karim.id in {i.node_id for i in invitations}
     assert doc.info.meetings[0].invitation(karim.id).decision is InviteDecision.DO_NOT_INVITE
-    rows = {blank.invites.item(r, 0).text(): blank.invites.item(r, 1).text() for r in range(blank.invites.rowCount())}
+    rows = {people.invites.item(r, 0).text(): people.invites.item(r, 1).text() for r in range(people.invites.rowCount())}
     assert rows[karim.label] == EXCLUDED_MARK
     assert sum(1 for mark in rows.values() if mark) == 1
     editor.undo_stack.undo()
@@ -88,32 +75,33 @@ def test_invite_the_network_marks_the_excluded(qtbot, blank: MeetingTab) -> None
 
 
 def test_change_an_invitation_and_take_off_and_add_back(qtbot, planned: MeetingTab) -> None:  # type: ignore[no-untyped-def]
-    doc, tab = planned.editor.doc, planned
+    doc, tab = planned.editor.doc, planned.people
+    planned.show_page(tab)
     before = doc.info.meetings[0]
     first = before.invitations[0]
-    status = tab.invites.cellWidget(0, 4)
+    status = tab.invites.cellWidget(0, 3)
     status.setCurrentIndex(status.index_of(InviteStatus.DECLINED))
-    _settle(qtbot, tab)
+    _settle(qtbot, planned)
     assert doc.info.meetings[0].invitation(first.node_id).status is InviteStatus.DECLINED
-    tab.invites.item(0, 5).setText("Arabic")
-    _settle(qtbot, tab)
+    type_cell(qtbot, tab.invites, 0, 4, "Arabic")
+    _settle(qtbot, planned)
     assert doc.info.meetings[0].invitation(first.node_id).first_language == "Arabic"
 
     tab.invites.selectRow(0)
     tab.invites.setFocus()
     qtbot.keyClick(tab.invites, Qt.Key.Key_Delete)
-    _settle(qtbot, tab)
+    _settle(qtbot, planned)
     assert doc.info.meetings[0].invitation(first.node_id) is None
     listed = [tab.others.item(i).data(Qt.ItemDataRole.UserRole) for i in range(tab.others.count())]
     assert first.node_id in listed
     tab.others.setCurrentRow(listed.index(first.node_id))
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
-    _settle(qtbot, tab)
+    _settle(qtbot, planned)
     assert doc.info.meetings[0].invitation(first.node_id) is not None
 
     for _ in range(4):
         tab.editor.undo_stack.undo()
-    _settle(qtbot, tab)
+    _settle(qtbot, planned)
     assert doc.info.meetings[0] == before
 
 
@@ -129,16 +117,17 @@ def _drop(widget, ids: list[str]) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_drag_people_off_the_list_and_back(qtbot, planned: MeetingTab) -> None:  # type: ignore[no-untyped-def]
-    doc, tab = planned.editor.doc, planned
+    doc, tab = planned.editor.doc, planned.people
+    planned.show_page(tab)
     before = doc.info.meetings[0]
     ids = [before.invitations[0].node_id, before.invitations[1].node_id]
-    assert mime_ids(tab.invites.mimeData([tab.invites.item(0, 0), tab.invites.item(1, 3)])) == ids
+    assert mime_ids(tab.invites.mimeData([tab.invites.item(0, 0), tab.invites.item(1, 4)])) == ids
     _drop(tab.others, ids)
-    _settle(qtbot, tab)
+    _settle(qtbot, planned)
     assert [i.node_id for i in doc.info.meetings[0].invitations] == [i.node_id for i in before.invitations[2:]]
     assert tab.invites.rowCount() == len(before.invitations) - 2
     _drop(tab.invites, ids)
-    _settle(qtbot, tab)
+    _settle(qtbot, planned)
     assert {i.node_id for i in doc.info.meetings[0].invitations} == {i.node_id for i in before.invitations}
     tab.editor.undo_stack.undo()
     tab.editor.undo_stack.undo()
@@ -146,60 +135,64 @@ def test_drag_people_off_the_list_and_back(qtbot, planned: MeetingTab) -> None: 
 
 
 def test_add_an_action_with_who_then_undo(qtbot, planned: MeetingTab) -> None:  # type: ignore[no-untyped-def]
-    doc, tab = planned.editor.doc, planned
+    doc, tab = planned.editor.doc, planned.actions
+    planned.show_page(tab)
     before = doc.info.meetings[0].plan.actions
-    tab.add_action()
-    _settle(qtbot, tab)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, planned)
     actions = doc.info.meetings[0].plan.actions
     assert len(actions) == len(before) + 1
-    row = tab.actions_table.rowCount() - 1
-    tab.actions_table.item(row, 0).setText("Teta collects the children on Fridays")
-    _settle(qtbot, tab)
-    who = tab.actions_table.cellWidget(row, 1)
+    row = tab.table.rowCount() - 1
+    type_cell(qtbot, tab.table, row, 0, "Teta collects the children on Fridays")
+    _settle(qtbot, planned)
+    who = tab.table.cellWidget(row, 1)
     who.setCurrentIndex(2)
-    _settle(qtbot, tab)
+    _settle(qtbot, planned)
     added = doc.info.meetings[0].plan.actions[-1]
     assert added.what == "Teta collects the children on Fridays"
     assert added.who == who.value() and doc.has_node(added.who)
-    tab.actions_table.item(row, 2).setText("not a date")
-    _settle(qtbot, tab)
+    type_cell(qtbot, tab.table, row, 2, "not a date")
+    _settle(qtbot, planned)
     assert doc.info.meetings[0].plan.actions[-1].by_when is None
+    assert tab.table.item(row, 2).text() == "not a date" and "is not a date" in tab.table.error.text()
     for _ in range(3):
-        tab.editor.undo_stack.undo()
-    _settle(qtbot, tab)
+        planned.editor.undo_stack.undo()
+    _settle(qtbot, planned)
     assert doc.info.meetings[0].plan.actions == before
 
 
 def test_details_and_plan_columns_commit_as_edits(qtbot, planned: MeetingTab) -> None:  # type: ignore[no-untyped-def]
     doc, tab = planned.editor.doc, planned
-    venue = tab.details["venue"]
-    venue.setText("The family centre")
-    venue.editingFinished.emit()
-    worries = tab.columns["worries"]
-    worries.setPlainText("First worry\n\nSecond worry")
-    worries.committed.emit(worries.items())
+    type_line(qtbot, tab.details.fields["venue"], "The family centre")
+    tab.show_page(tab.columns)
+    worries = tab.columns.columns["worries"]
+    type_box(qtbot, worries, "First worry\n\nSecond worry", tab.columns.columns["working_well"])
     _settle(qtbot, tab)
     meeting = doc.info.meetings[0]
     assert meeting.venue == "The family centre"
     assert meeting.plan.worries == ("First worry", "Second worry")
-    tab.review.setText("2027-03-01")
-    tab.review.editingFinished.emit()
+    tab.show_page(tab.contingency)
+    type_line(qtbot, tab.contingency.review, "2027-03-01")
     assert doc.info.meetings[0].plan.review_date == date(2027, 3, 1)
     tab.editor.undo_stack.undo()
     assert doc.info.meetings[0].plan.review_date == meeting.plan.review_date
-    tab.details["on"].setText("5 December")
-    tab.details["on"].editingFinished.emit()
+    tab.show_page(tab.details)
+    type_line(qtbot, tab.details.fields["on"], "5 December")
     assert doc.info.meetings[0].on == meeting.on
+    assert "is not a date" in tab.details.fields["on"].error.text()
     tab.editor.undo_stack.undo()
     _settle(qtbot, tab)
     assert doc.info.meetings[0].plan.worries != ("First worry", "Second worry")
-    assert worries.toPlainText() == "\n".join(doc.info.meetings[0].plan.worries)
+    assert worries.toPlainText() == "\n\n".join(doc.info.meetings[0].plan.worries)
 
 
-def test_every_widget_has_an_accessible_name(planned: MeetingTab) -> None:
-    unnamed = [w for w in planned.findChildren(QWidget)
-               if w.isVisibleTo(planned) and w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()
-               and not type(w).__name__.startswith(("QScrollBar", "QHeaderView"))]
+def test_every_widget_on_every_page_has_an_accessible_name(planned: MeetingTab) -> None:
+    unnamed = []
+    for page in range(planned.pages.count()):
+        planned.pages.setCurrentIndex(page)
+        unnamed += [(page, type(w).__name__) for w in planned.findChildren(QWidget)
+                    if w.isVisibleTo(planned) and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+                    and not w.accessibleName() and not type(w).__name__.startswith(("QScrollBar", "QHeaderView"))]
     assert unnamed == []
 
 
@@ -207,7 +200,7 @@ def test_every_widget_has_an_accessible_name(planned: MeetingTab) -> None:
 def test_preview_writes_the_pdf(qtbot, planned: MeetingTab, tmp_path: Path, audience: Audience) -> None:  # type: ignore[no-untyped-def]
     planned.preview_folder = tmp_path
     with qtbot.waitSignal(planned.preview_written, timeout=15000) as written:
-        qtbot.mouseClick(planned.preview_buttons[audience], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(planned.preview_buttons[audience], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     path = written.args[0]
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Zain" in text

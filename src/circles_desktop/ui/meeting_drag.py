@@ -9,6 +9,7 @@ invite list is the network's order, not a hand-made one).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -16,10 +17,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
     QListWidgetItem,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
+
+from .meeting_table import RecordTable
 
 NODE_IDS = "application/x-circles-node-ids"
 
@@ -83,13 +85,13 @@ class PeopleList(_Drops, QListWidget):
         return ids_mime([item.data(Qt.ItemDataRole.UserRole) for item in items])
 
 
-class InviteTable(_Drops, QTableWidget):
+class InviteTable(_Drops, RecordTable):
     """The invite list; column 0 holds each row's node id."""
 
     dropped = Signal(list)
 
-    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
-        super().__init__(rows, columns, parent)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._prepare()
 
     def mimeTypes(self) -> list[str]:

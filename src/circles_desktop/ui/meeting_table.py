@@ -1,0 +1,396 @@
+"""A table of a meeting's records (agenda items, scores, actions, invitations…) edited in their cells.
+
+Each column says how its cells read and change a field of the record: typed text parsed by a
+function of :mod:`.meeting_values`, a drop-down of choices, or a tick box. A cell is checked while it
+is typed; a value that is refused (by the parser or by the document) stays in the cell as typed,
+marked, with the problem under the table, until it is put right, even when the table is redrawn
+after other edits. Only valid values reach the section's ``commit``, which makes one edit of each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..graph.edits import Edit
+from .meeting_forms import (
+    CheckedLine,
+    Choice,
+    Parse,
+    Section,
+    error_label,
+    show_problem,
+)
+from .undo import Report
+
+WRONG = QColor("#fde7e9")  # a refused cell; its problem is also written under the table
+WRONG_EDITOR = "QLineEdit { border: 2px solid #b00020; }"
+MIN_ROWS = 2  # an empty table still shows room for rows (and for people dragged onto it)
+MAX_HEIGHT = 700  # beyond this many pixels of rows the table scrolls in the page
+
+Commit = Callable[[int, str, Any, Report], bool]  # row, field, value, where to say why not → done
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column shows a record and changes one of its fields."""
+
+    title: str
+    width: int
+    field: str = ""  # the record's field a change sets; "" for a column that only shows
+    text: Callable[[Any], str] | None = None  # the cell's words (default: the field's value)
+    parse: Parse | None = None  # typed text → value; a text cell that can be edited
+    choices: Callable[[Any], Sequence[tuple[str, object]]] | None = None  # a drop-down, per record
+    check: bool = False  # a tick box for a True/False field
+    suggest: Callable[[], list[str]] | None = None  # completions offered while typing
+    hint: str = ""  # what to type, shown in an empty field
+    grow: bool = False  # takes the room a wide window leaves (the column of long text)
+
+    def shown(self, record: Any) -> str:
+        if self.text is not None:
+            return self.text(record)
+        value = getattr(record, self.field)
+        return "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+class _CheckedCells(QStyledItemDelegate):
+    """Cell editors that say what is wrong while it is typed, and offer names where a column has them."""
+
+    def __init__(self, table: RecordTable) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        column = self.table.columns[index.column()]
+        if isinstance(editor, QLineEdit) and column.parse is not None:
+            row = index.row()
+            editor.setAccessibleName(f"{column.title}, row {row + 1}")
+            editor.setPlaceholderText(column.hint)
+            editor.textEdited.connect(lambda text, e=editor: self.table.typed(row, column, text, e))
+            if column.suggest is not None:
+                completer = QCompleter(column.suggest(), editor)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                editor.setCompleter(completer)
+        return editor
+
+
+class RecordTable(QTableWidget):
+    """Rows of records, cells edited in place; ``commit`` turns one cell's new value into one edit."""
+
+    def __init__(self, name: str, columns: Sequence[Column], commit: Commit,
+                 describe: Callable[[Any], str] = str, key: Callable[[Any], str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(0, len(columns), parent)
+        self.setAccessibleName(name)
+        self.columns = tuple(columns)
+        self.commit = commit
+        self.describe = describe  # a record in a few words, for the names of its drop-downs
+        self.key = key  # a record's id, kept in the first cell (what a drag carries)
+        self.records: list[Any] = []
+        self.error = error_label()
+        self._pending: dict[tuple[int, int], tuple[str, str]] = {}  # refused text and why, by cell
+        self.setHorizontalHeaderLabels([c.title for c in self.columns])
+        for col, column in enumerate(self.columns):  # wide enough to read: a narrow window scrolls
+            self.horizontalHeader().resizeSection(col, column.width)  # sideways, never squeezes the text
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.verticalHeader().hide()
+        self.setItemDelegate(_CheckedCells(self))
+        self.itemChanged.connect(self._on_item)
+
+    # ----- showing ---------------------------------------------------------------------------------
+
+    def show_records(self, records: Sequence[Any]) -> None:
+        """Show these records, changing only the cells that differ (an open editor stays open)."""
+        self.records = list(records)
+        self.blockSignals(True)
+        try:
+            self.setRowCount(len(self.records))
+            for row, record in enumerate(self.records):
+                for col, column in enumerate(self.columns):
+                    if column.choices is not None:
+                        self._show_choice(row, col, column, record)
+                    else:
+                        self._show_item(row, col, column, record)
+            self._pending = {cell: kept for cell, kept in self._pending.items() if cell[0] < len(self.records)}
+            for (row, col), (text, message) in self._pending.items():
+                self._mark(self.item(row, col), text, message)
+        finally:
+            self.blockSignals(False)
+        self._fit()
+        self._show_error()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The long-text column takes the room a wide window leaves (a narrow one scrolls sideways),
+        and the table is as tall as its rows, so the page scrolls rather than the table in it."""
+        grow = next((i for i, c in enumerate(self.columns) if c.grow), None)
+        if grow is not None:
+            others = sum(c.width for i, c in enumerate(self.columns) if i != grow)
+            self.horizontalHeader().resizeSection(grow, max(self.columns[grow].width,
+                                                            self.viewport().width() - others))
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        spare = self.verticalHeader().defaultSectionSize() * max(0, MIN_ROWS - self.rowCount())
+        height = (self.horizontalHeader().height() + rows + spare + 2 * self.frameWidth()
+                  + self.horizontalScrollBar().sizeHint().height() + 2)
+        self.setFixedHeight(min(height, MAX_HEIGHT))
+
+    def _show_item(self, row: int, col: int, column: Column, record: Any) -> None:
+        item = self.item(row, col)
+        if item is None:
+            item = QTableWidgetItem()
+            self.setItem(row, col, item)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if column.parse is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if column.check:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+            item.setCheckState(Qt.CheckState.Checked if getattr(record, column.field) else Qt.CheckState.Unchecked)
+        item.setFlags(flags)
+        text = column.shown(record)
+        if item.text() != text:
+            item.setText(text)
+        item.setBackground(QBrush())
+        item.setToolTip(text if len(text) > 40 else "")
+        if col == 0 and self.key is not None:
+            item.setData(Qt.ItemDataRole.UserRole, self.key(record))
+
+    def _show_choice(self, row: int, col: int, column: Column, record: Any) -> None:
+        assert column.choices is not None
+        items, value = column.choices(record), getattr(record, column.field)
+        box = self.cellWidget(row, col)
+        if not isinstance(box, Choice):
+            box = Choice("", items, value)
+            box.currentIndexChanged.connect(lambda _i, b=box: self._chosen(row, col, b))
+            self.setCellWidget(row, col, box)
+        box.set_items(items, value)
+        box.setAccessibleName(f"{column.title}: {self.describe(record)}")
+
+    # ----- changing --------------------------------------------------------------------------------
+
+    def _on_item(self, item: QTableWidgetItem) -> None:
+        row, col = item.row(), item.column()
+        column = self.columns[col]
+        if column.check:
+            if not self._send(row, col, item.checkState() == Qt.CheckState.Checked, ""):
+                self.show_records(self.records)  # the tick as it really is; the reason is shown
+            return
+        if column.parse is None:
+            return
+        try:
+            value = column.parse(item.text())
+        except ValueError as exc:
+            self._keep(row, col, item.text(), str(exc))
+            return
+        self._send(row, col, value, item.text())
+
+    def _chosen(self, row: int, col: int, box: Choice) -> None:
+        if row < len(self.records) and not self._send(row, col, box.value(), ""):
+            self.show_records(self.records)  # back to the choice the document holds
+
+    def _send(self, row: int, col: int, value: Any, text: str) -> bool:
+        if row >= len(self.records):
+            return False
+        problems: list[str] = []
+        if self.commit(row, self.columns[col].field, value, problems.append):
+            self._pending.pop((row, col), None)
+            self._show_error()
+            return True
+        if text and problems:
+            self._keep(row, col, text, problems[-1])
+        elif problems:
+            show_problem(self.error, problems[-1], self.accessibleName().lower())
+        return False
+
+    def _keep(self, row: int, col: int, text: str, message: str) -> None:
+        """Keep refused text in its cell, marked, with the reason under the table."""
+        self._pending[(row, col)] = (text, f"Row {row + 1}, {self.columns[col].title}: {message}")
+        self.blockSignals(True)
+        self._mark(self.item(row, col), text, self._pending[(row, col)][1])
+        self.blockSignals(False)
+        self._show_error()
+
+    @staticmethod
+    def _mark(item: QTableWidgetItem, text: str, message: str) -> None:
+        item.setText(text)
+        item.setBackground(WRONG)
+        item.setToolTip(message)
+
+    def _show_error(self) -> None:
+        message = next(reversed(self._pending.values()))[1] if self._pending else ""
+        show_problem(self.error, message, self.accessibleName().lower())
+
+    def typed(self, row: int, column: Column, text: str, editor: QLineEdit) -> None:
+        """Check a cell while it is typed: the editor and the line under the table say what is wrong."""
+        assert column.parse is not None
+        try:
+            column.parse(text)
+        except ValueError as exc:
+            editor.setStyleSheet(WRONG_EDITOR)
+            show_problem(self.error, f"Row {row + 1}, {column.title}: {exc}", self.accessibleName().lower())
+            return
+        editor.setStyleSheet("")
+        self._show_error()
+
+    def pending(self) -> dict[tuple[int, int], str]:
+        """Refused text kept in cells, by (row, column): what the coordinator still has to put right."""
+        return {cell: text for cell, (text, _message) in self._pending.items()}
+
+    def current_record_row(self) -> int:
+        row = self.currentRow()
+        return row if 0 <= row < len(self.records) else -1
+
+
+class EntryForm(QWidget):
+    """A new record typed in a row of fields made from the table's columns, added in one edit.
+
+    For records that have no sensible blank to add and fill in later (a score nobody gave): every
+    field is checked as typed, and Add (or Enter) refuses, keeping what was typed, until all are right.
+    """
+
+    def __init__(self, what: str, columns: Sequence[Column], blank: Any,
+                 add: Callable[[Any, Report], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(f"New {what}")
+        self.blank = blank
+        self.add = add
+        self.columns = [c for c in columns if c.field and (c.parse is not None or c.choices is not None)]
+        self.fields: dict[str, Choice | CheckedLine] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for col, column in enumerate(self.columns):
+            field: Choice | CheckedLine
+            if column.choices is not None:
+                field = Choice(f"New {what}: {column.title.lower()}", column.choices(blank), getattr(blank, column.field))
+            else:
+                assert column.parse is not None
+                field = CheckedLine(f"New {what}: {column.title.lower()}", column.parse, column.hint)
+                field.returnPressed.connect(self.submit)
+            # widths as in the table below, whatever the text in them
+            field.setSizePolicy(QSizePolicy.Policy.Ignored, field.sizePolicy().verticalPolicy())
+            field.setMinimumWidth(min(column.width, 90))
+            caption = QLabel(column.title)
+            caption.setBuddy(field)
+            grid.addWidget(caption, 0, col)
+            grid.addWidget(field, 1, col)
+            grid.setColumnStretch(col, column.width)
+            self.fields[column.field] = field
+        self.add_button = QPushButton(f"Add {what}")
+        self.add_button.setAccessibleName(f"Add {what}")
+        self.add_button.clicked.connect(self.submit)
+        grid.addWidget(self.add_button, 1, len(self.columns))
+        self.error = error_label()
+        for row, field in enumerate((f for f in self.fields.values() if isinstance(f, CheckedLine)), start=2):
+            grid.addWidget(field.error, row, 0, 1, len(self.columns) + 1)
+        grid.addWidget(self.error, len(self.fields) + 2, 0, 1, len(self.columns) + 1)
+        self._what = what
+
+    def refresh_choices(self) -> None:
+        """The people who may be chosen change with the network and the invite list."""
+        for column in self.columns:
+            field = self.fields[column.field]
+            if isinstance(field, Choice) and column.choices is not None:
+                field.set_items(column.choices(self.blank), field.value())
+
+    def submit(self) -> bool:
+        """Add the record typed; False (with every problem shown, the text kept) when it is not right yet."""
+        wrong = [f for f in self.fields.values() if isinstance(f, CheckedLine) and not f.check()]
+        if wrong:
+            wrong[0].setFocus()
+            return False
+        values = {name: f.value() if isinstance(f, Choice) else f.parsed() for name, f in self.fields.items()}
+        try:
+            record = replace(self.blank, **values)
+        except ValueError as exc:  # the model's own check (a score from 0 to 10)
+            self.tell(str(exc))
+            return False
+        if not self.add(record, self.tell):
+            return False
+        self.tell("")
+        for field in self.fields.values():
+            if isinstance(field, CheckedLine):
+                field.clear()
+            else:
+                field.setCurrentIndex(0)
+        next(iter(self.fields.values())).setFocus()
+        return True
+
+    def tell(self, message: str) -> None:
+        show_problem(self.error, message, f"the new {self._what}")
+
+
+class RecordsSection(Section):
+    """A section showing one list of the meeting's records, changed a cell, a new record or a deleted
+    row at a time; subclasses say which builder puts a record in and which takes a row out."""
+
+    table: RecordTable
+
+    def put(self, meeting_id: str, record: Any, row: int | None) -> Edit:
+        """The edit that adds ``record`` (``row`` None) or puts it in place of row ``row``."""
+        raise NotImplementedError
+
+    def remove(self, meeting_id: str, row: int) -> Edit:
+        raise NotImplementedError
+
+    def make_table(self, name: str, columns: Sequence[Column], describe: Callable[[Any], str],
+                   table_type: type[RecordTable] | None = None, **options: Any) -> RecordTable:
+        self.table = (table_type or RecordTable)(name, columns, self.commit_cell, describe=describe, **options)
+        return self.table
+
+    def lay_out(self, layout: QVBoxLayout, delete: str = "", entry: EntryForm | None = None) -> None:
+        """The entry form (if any), the table with its problem line, and a Delete button (if any) under it."""
+        if entry is not None:
+            layout.addWidget(entry)
+        layout.addWidget(self.table)
+        layout.addWidget(self.table.error)
+        if delete:
+            row = QHBoxLayout()
+            self.delete_button = QPushButton(delete)
+            self.delete_button.setAccessibleName(delete)
+            self.delete_button.clicked.connect(self.delete_row)
+            row.addWidget(self.delete_button)
+            row.addStretch(1)
+            layout.addLayout(row)
+
+    def commit_cell(self, row: int, field: str, value: Any, report: Report) -> bool:
+        record = self.table.records[row]
+        if getattr(record, field) == value:
+            return True
+        changed = replace(record, **{field: value})
+        return self.push(lambda mid: self.put(mid, changed, row), report)
+
+    def add(self, record: Any, report: Report) -> bool:
+        return self.push(lambda mid: self.put(mid, record, None), report)
+
+    def delete_row(self) -> bool:
+        row = self.table.current_record_row()
+        return row >= 0 and self.push(lambda mid: self.remove(mid, row))
