@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -18,11 +20,40 @@ from circles_desktop.graph import edits as E
 from circles_desktop.graph.model import CaseInfo, Person
 from circles_desktop.store.engine import make_engine, resolve_url
 from circles_desktop.store.library import Library, StoreError
-from circles_desktop.store.migrate import MIGRATIONS, VERSION_TABLE, prepare
+from circles_desktop.store.migrate import HEAD as KNOWN_HEAD
+from circles_desktop.store.migrate import MIGRATIONS, VERSION_TABLE, prepare, stored_revisions
 from circles_desktop.store.schema import Base
 
 SCHEMA_V1 = Path(__file__).parent / "data" / "schema_v1.sql"
 HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+def test_the_store_knows_the_newest_migration_without_alembic() -> None:
+    """A migration added without moving migrate.HEAD would leave older libraries un-upgraded: fail here."""
+    assert KNOWN_HEAD == HEAD
+
+
+def _opened_with_alembic(url: str) -> bool:
+    """Open the library at ``url`` in a fresh interpreter; whether Alembic was imported to do it."""
+    script = ("import sys; from circles_desktop.store.library import Library; "
+              "Library.open(sys.argv[1]).close(); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script, url], capture_output=True, text=True, check=True)
+    return done.stdout.strip() == "True"
+
+
+def test_only_a_database_that_needs_work_loads_alembic(tmp_path: Path) -> None:
+    """Opening a library already at the head is one plain query; new and older ones still get Alembic."""
+    url = f"sqlite:///{tmp_path / 'library.db'}"
+    assert _opened_with_alembic(url)  # a new library: the schema is made
+    assert not _opened_with_alembic(url)
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        assert stored_revisions(connection) == (HEAD,)
+    engine.dispose()
+    _first_schema_database(tmp_path / "old.db")
+    assert _opened_with_alembic(f"sqlite:///{tmp_path / 'old.db'}")  # an older library is upgraded
+    with sqlite3.connect(tmp_path / "old.db") as db:
+        assert db.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall() == [(HEAD,)]
 
 
 def test_the_migrations_build_exactly_the_declared_schema(db_url: str) -> None:

@@ -4,6 +4,10 @@ A new, empty database gets the whole schema. An older Circles database is first 
 itself (SQLite files; a server's backups are its administrator's job), then upgraded in one
 transaction, so a failed upgrade leaves it as it was. A database that is not Circles', or that a
 newer Circles made, is refused and left untouched.
+
+Almost every open finds the database already at :data:`HEAD`. That is one plain query, so Alembic
+(about 0.15 s to import and to read its script directory) is loaded only when there is work for it:
+a new or older database, or one it must refuse.
 """
 
 from __future__ import annotations
@@ -13,17 +17,18 @@ import sqlite3
 from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
-from .engine import describe, sqlite_path, writing
+from .engine import describe, reading, sqlite_path, writing
 from .errors import StoreError
 
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+HEAD = "0002"  # the newest revision in migrations/versions (tests/store checks it against Alembic's head)
 VERSION_TABLE = "circles_schema"  # not "alembic_version": this says whose schema it is
 _PG_LOCK = 0x0C1C1E5  # advisory lock: one client at a time checks and upgrades a shared server
 
@@ -34,6 +39,26 @@ def prepare(engine: Engine, *, backup: bool = True, name: str | None = None,
 
     ``name`` is what messages call the database (default: its URL, without a password).
     """
+    if script_location == MIGRATIONS:
+        with reading(engine) as connection:
+            if stored_revisions(connection) == (HEAD,):
+                return
+    _upgrade(engine, backup, name, script_location)
+
+
+def stored_revisions(connection: Connection) -> tuple[str, ...] | None:
+    """The revisions stamped in the database, read without Alembic; None when it has no version table."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return tuple(connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars())
+
+
+def _upgrade(engine: Engine, backup: bool, name: str | None, script_location: Path) -> None:
+    """Check the schema with Alembic and upgrade it, under a lock that one client at a time holds."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(script_location))
     head = script.get_current_head()
     with writing(engine) as connection:
@@ -53,6 +78,8 @@ def prepare(engine: Engine, *, backup: bool = True, name: str | None = None,
 
 def schema_revision(connection: Connection, script: ScriptDirectory, where: str) -> str | None:
     """The database's schema revision, ``None`` for an empty database; refuse anything else."""
+    from alembic.runtime.migration import MigrationContext
+
     heads = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE}).get_current_heads()
     if not heads:
         tables = inspect(connection).get_table_names()
