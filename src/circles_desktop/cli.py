@@ -96,11 +96,13 @@ def cmd_cases(args: argparse.Namespace) -> None:
 def cmd_demo(args: argparse.Namespace) -> None:
     from .demo_cases import demo_cases
 
-    library = _open_library(args)
-    existing = {case.name: case.id for case in library.list_cases()}
     out = Path(args.export) if args.export else None
     if out is not None:
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"{out}: not a folder (--export names the folder the PDFs are written to)")
         out.mkdir(parents=True, exist_ok=True)
+    library = _open_library(args)
+    existing = {case.name: case.id for case in library.list_cases()}
     for doc in demo_cases():
         case_id = existing.get(doc.info.name) or library.add_document(doc)
         print(f"{case_id}\t{doc.info.name}")

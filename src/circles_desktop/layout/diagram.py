@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from enum import Enum
 from typing import TypeAlias
 
@@ -216,13 +217,18 @@ class Diagram:
         texts += [item.tag for item in self.items if isinstance(item, Line) and item.tag]
         return texts + (self.legend.texts() if self.legend else [])
 
+    @cached_property
+    def _footprints(self) -> tuple[tuple[Bounds, AnyItem], ...]:
+        """Each item with the box it can draw in, measured once (text widths are not free)."""
+        return tuple((footprint(item), item) for item in self.items)
+
     def is_clear(self, rect: Bounds) -> bool:
         """True when nothing of the drawing (its legend aside) is drawn inside ``rect``.
 
         Finer than comparing bounding boxes: a ring or a long diagonal line has a box that covers
         empty corners, and those corners are where a legend or a page break can go.
         """
-        return not any(touches(item, rect) for item in self.items)
+        return not any(box.intersects(rect) and _draws_in(item, rect) for box, item in self._footprints)
 
     def clear_spot(self, width: float, height: float, region: Bounds, clearance: float = 0.0) -> Point | None:
         """The top left of a ``width`` x ``height`` space inside ``region``, clear of the drawing by
@@ -230,7 +236,8 @@ class Diagram:
         coming between the people. None when there is no such space."""
         if width > region.width + 1e-6 or height > region.height + 1e-6:
             return None
-        nearby = [item for item in self.items if touches(item, region.expanded(clearance))]
+        reach = region.expanded(clearance)
+        nearby = [(box, item) for box, item in self._footprints if box.intersects(reach)]
         left, right, top, bottom = region.x0, region.x1 - width, region.y0, region.y1 - height
         steps = 8
         xs = [left + (right - left) * i / steps for i in range(1, steps)]
@@ -239,7 +246,7 @@ class Diagram:
         edges = [(x, y) for y in (top, bottom) for x in xs] + [(x, y) for x in (left, right) for y in ys]
         for x, y in corners + edges:
             rect = Bounds(x, y, x + width, y + height).expanded(clearance)
-            if not any(touches(item, rect) for item in nearby):
+            if not any(box.intersects(rect) and _draws_in(item, rect) for box, item in nearby):
                 return (x, y)
         return None
 
@@ -273,16 +280,27 @@ class Diagram:
         return min((beside, below), key=page_width_needed)
 
 
+def footprint(item: AnyItem) -> Bounds:
+    """The box ``item`` can draw in: its bounds, and for a line the width of its stroke, tag and arrows."""
+    return item.bounds.expanded(_reach(item)) if isinstance(item, Line) else item.bounds
+
+
+def _reach(line: Line) -> float:
+    """How far a line's ink goes from its points: half its stroke, its tag, its arrow heads and slashes."""
+    return line.stroke.width / 2 + (line.tag_size if line.tag else 0.0) + (
+        4.0 if line.arrow_start or line.arrow_end or line.slashes else 0.0)
+
+
 def touches(item: AnyItem, rect: Bounds) -> bool:
     """Whether ``item`` draws anything inside ``rect`` (a little generously: strokes count at their width)."""
+    return footprint(item).intersects(rect) and _draws_in(item, rect)
+
+
+def _draws_in(item: AnyItem, rect: Bounds) -> bool:
+    """The finer test, for an item whose footprint meets ``rect``: lines by their segments, discs as discs."""
     if isinstance(item, Line):
-        reach = item.stroke.width / 2 + (item.tag_size if item.tag else 0.0) + (
-            4.0 if item.arrow_start or item.arrow_end or item.slashes else 0.0)
-        grown = rect.expanded(reach)
-        return item.bounds.expanded(0.01).intersects(grown) and any(
-            _segment_meets(a, b, grown) for a, b in zip(item.points, item.points[1:]))
-    if not item.bounds.intersects(rect):
-        return False
+        grown = rect.expanded(_reach(item))
+        return any(_segment_meets(a, b, grown) for a, b in zip(item.points, item.points[1:]))
     if isinstance(item, Shape) and item.kind in (ShapeKind.CIRCLE, ShapeKind.DOT):
         cx, cy = item.centre
         radius = item.bounds.width / 2 + (item.stroke.width / 2 if item.stroke else 0.0)
