@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import types
 import typing
 from datetime import date, time
@@ -44,21 +45,20 @@ def encode(obj: Any) -> Json:
 
     Fields still at their default are left out, which keeps stored rows and files small.
     """
-    kind, fields = _class_encoding(type(obj))
-    data: Json = {} if kind is None else {"kind": kind}
-    for name, default in fields:
-        value = getattr(obj, name)
-        if default is _KEEP or value != default:
-            data[name] = _encode_value(value)
-    return data
+    return _class_encoder(type(obj))(obj)
 
 
 _KEEP = object()  # a field that is always written, default or not
+# Values written as they are: what _encode_value returns unchanged (an enum is a str subclass, not str).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 @functools.cache
-def _class_encoding(cls: type) -> tuple[str | None, tuple[tuple[str, Any], ...]]:
+def _class_encoder(cls: type) -> typing.Callable[[Any], Json]:
+    """A function that writes one ``cls``, built once per class: importing 100,000 people encodes a
+    quarter of a million objects, and looking the fields up again for each cost a third of storing them."""
     kind = getattr(cls, "kind", None) if cls is not CaseInfo else None
+    kind = kind.value if isinstance(kind, Enum) else kind
     fields = []
     for f in dataclasses.fields(cls):
         if f.name in ("source", "target"):
@@ -70,7 +70,22 @@ def _class_encoding(cls: type) -> tuple[str | None, tuple[tuple[str, Any], ...]]
         else:
             default = _KEEP
         fields.append((f.name, default))
-    return (kind.value if isinstance(kind, Enum) else kind), tuple(fields)
+    names = tuple(name for name, _ in fields)
+    if len(names) > 1:
+        values_of = operator.attrgetter(*names)
+    else:  # attrgetter of one name gives the value itself, not a tuple
+
+        def values_of(obj: Any) -> tuple[Any, ...]:
+            return tuple(getattr(obj, name) for name in names)
+
+    def encode_one(obj: Any) -> Json:
+        data: Json = {} if kind is None else {"kind": kind}
+        for (name, default), value in zip(fields, values_of(obj)):
+            if default is _KEEP or (value is not default and value != default):
+                data[name] = value if type(value) in _PLAIN else _encode_value(value)
+        return data
+
+    return encode_one
 
 
 def _encode_value(value: Any) -> Any:
