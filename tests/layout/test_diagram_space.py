@@ -53,3 +53,12 @@ def test_without_a_free_corner_the_legend_goes_beside_or_below_as_the_page_suits
     frame = next(i for i in tall.items if i.part == "legend")
     centre = (drawing.bounds.x0 + drawing.bounds.x1) / 2
     assert abs((frame.bounds.x0 + frame.bounds.x1) / 2 - centre) < 1e-6, "centred under the drawing"
+
+
+def test_clear_spot_near_a_drawing_hugs_it_rather_than_a_far_corner() -> None:
+    """On a big sheet with the drawing at the top, the key goes just under the drawing."""
+    people = Diagram.of([Text(text=f"Person {i}", at=(i * 40.0, 20.0), size=8.0) for i in range(8)])
+    sheet = Bounds(-20, 0, 400, 600)
+    assert people.clear_spot(100, 60, sheet, clearance=5) == (-20, 540)  # without ``near``: the first free corner
+    x, y = people.clear_spot(100, 60, sheet, clearance=5, near=people.bounds)  # type: ignore[misc]
+    assert people.bounds.y1 < y <= people.bounds.y1 + 10

@@ -230,10 +230,11 @@ class Diagram:
         """
         return not any(box.intersects(rect) and _draws_in(item, rect) for box, item in self._footprints)
 
-    def clear_spot(self, width: float, height: float, region: Bounds, clearance: float = 0.0) -> Point | None:
+    def clear_spot(self, width: float, height: float, region: Bounds, clearance: float = 0.0,
+                   near: Bounds | None = None) -> Point | None:
         """The top left of a ``width`` x ``height`` space inside ``region``, clear of the drawing by
-        ``clearance``, at the region's edge (a corner first): where a key or note can sit without
-        coming between the people. None when there is no such space."""
+        ``clearance``, at the region's edge (a corner first) or, given ``near``, as close to that as
+        can be: where a key can sit without coming between the people. None when there is no room."""
         if width > region.width + 1e-6 or height > region.height + 1e-6:
             return None
         reach = region.expanded(clearance)
@@ -242,9 +243,14 @@ class Diagram:
         steps = 8
         xs = [left + (right - left) * i / steps for i in range(1, steps)]
         ys = [top + (bottom - top) * i / steps for i in range(1, steps)]
-        corners = [(left, top), (right, top), (left, bottom), (right, bottom)]
-        edges = [(x, y) for y in (top, bottom) for x in xs] + [(x, y) for x in (left, right) for y in ys]
-        for x, y in corners + edges:
+        spots = [(left, top), (right, top), (left, bottom), (right, bottom)]
+        spots += [(x, y) for y in (top, bottom) for x in xs] + [(x, y) for x in (left, right) for y in ys]
+        if near is not None:  # hugging its foot or its right side, and nearest first
+            below, beside = near.y1 + clearance, near.x1 + clearance
+            spots += [(x, below) for x in (left, near.x0, right)] + [(beside, y) for y in (top, near.y0, bottom)]
+            spots = [(x, y) for x, y in spots if left <= x <= right and top <= y <= bottom]
+            spots.sort(key=lambda p: _gap(Bounds(p[0], p[1], p[0] + width, p[1] + height), near))
+        for x, y in spots:
             rect = Bounds(x, y, x + width, y + height).expanded(clearance)
             if not any(box.intersects(rect) and _draws_in(item, rect) for box, item in nearby):
                 return (x, y)
@@ -307,6 +313,13 @@ def _draws_in(item: AnyItem, rect: Bounds) -> bool:
         nearest_x, nearest_y = min(max(cx, rect.x0), rect.x1), min(max(cy, rect.y0), rect.y1)
         return (nearest_x - cx) ** 2 + (nearest_y - cy) ** 2 < radius**2
     return True
+
+
+def _gap(a: Bounds, b: Bounds) -> float:
+    """How far apart two boxes are (0 when they touch or overlap)."""
+    dx = max(b.x0 - a.x1, a.x0 - b.x1, 0.0)
+    dy = max(b.y0 - a.y1, a.y0 - b.y1, 0.0)
+    return (dx * dx + dy * dy) ** 0.5
 
 
 def _segment_meets(a: Point, b: Point, rect: Bounds) -> bool:

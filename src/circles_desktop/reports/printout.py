@@ -183,7 +183,8 @@ def _legend_spot(sheets: Sheets, legend: Diagram, tile: Tile) -> tuple[float, fl
     region = Bounds(a.x0 + shared(-1, 0), a.y0 + shared(0, -1), a.x1 - shared(1, 0), a.y1 - shared(0, 1))
     region = region.expanded(-LEGEND_CLEARANCE / 2)  # not right against the edge of the paper
     size = legend.bounds
-    spot = sheets.drawing.clear_spot(size.width, size.height, region, clearance=LEGEND_CLEARANCE)
+    spot = sheets.drawing.clear_spot(size.width, size.height, region, clearance=LEGEND_CLEARANCE,
+                                     near=sheets.drawing.bounds)
     if spot is None:
         return None
     placed = Bounds(spot[0], spot[1], spot[0] + size.width, spot[1] + size.height).expanded(LEGEND_CLEARANCE)
