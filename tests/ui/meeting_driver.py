@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -59,12 +60,23 @@ def meeting(tab: MeetingTab) -> Meeting:
     return found
 
 
+def keys(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type text key by key. QTest knows only ASCII keys, so any other letter (Bengali, Arabic…)
+    comes as a key press carrying its text, which is what a keyboard layout for that script sends."""
+    for char in text:
+        if char.isascii() and char.isprintable():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
 def type_line(qtbot, field: QLineEdit, text: str, finish: bool = True) -> None:  # type: ignore[no-untyped-def]
     """Replace a line's text by typing it, then press Enter (which commits it)."""
     field.setFocus()
     field.selectAll()
     qtbot.keyClick(field, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(field, text)
+    keys(qtbot, field, text)
     if finish:
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
@@ -77,7 +89,7 @@ def type_box(qtbot, box: QPlainTextEdit, text: str, elsewhere: QWidget) -> None:
     for number, line in enumerate(text.split("\n")):
         if number:
             qtbot.keyClick(box, Qt.Key.Key_Return)
-        qtbot.keyClicks(box, line)
+        keys(qtbot, box, line)
     elsewhere.setFocus()
 
 
@@ -93,14 +105,15 @@ def type_cell(qtbot, table: RecordTable, row: int, column: int, text: str,  # ty
               finish: bool = True) -> QLineEdit:
     """Open a cell's editor and type the text key by key, then press Enter (unless ``finish`` is
     False: then the open editor is returned, to look at while it is typed)."""
+    table.window().activateWindow()  # a name list that popped up while typing may have taken it
     table.setFocus()
     table.setCurrentCell(row, column)
     table.editItem(table.item(row, column))
-    editor = QApplication.focusWidget()
+    editor = table.indexWidget(table.model().index(row, column))
     assert isinstance(editor, QLineEdit), f"no editor opened in row {row}, column {column}"
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(editor, text)
+    keys(qtbot, editor, text)
     if finish:
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         # the view commits the editor's text on its next turn of the event loop

@@ -44,8 +44,8 @@ class ActionsSection(RecordsSection):
     def remove(self, meeting_id: str, row: int) -> Edit:
         return me.remove_action(self.doc, meeting_id, self.table.records[row].id)
 
-    def show_meeting(self, meeting: Meeting) -> None:
-        self.table.show_records(meeting.plan.actions)
+    def rows(self, meeting: Meeting) -> tuple[Action, ...]:
+        return meeting.plan.actions
 
     def add_action(self) -> bool:
         return self.add(Action(what="New action"), self.editor.problem.emit)

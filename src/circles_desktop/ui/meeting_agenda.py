@@ -83,8 +83,11 @@ class AgendaSection(RecordsSection):
         people = me.meeting_people(self.doc, meeting) if meeting else []
         return ["the coordinator", "the family", "the social worker", *(n.label for n in people)]
 
+    def rows(self, meeting: Meeting) -> tuple[AgendaItem, ...]:
+        return meeting.agenda
+
     def show_meeting(self, meeting: Meeting) -> None:
-        self.table.show_records(meeting.agenda)
+        super().show_meeting(meeting)
         if self._select is not None and self._select < self.table.rowCount():
             self.table.setCurrentCell(self._select, 1)
         self._select = None

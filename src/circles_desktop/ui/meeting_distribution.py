@@ -95,5 +95,8 @@ class DistributionSection(Section):
         if meeting is None:
             return False
         readers = meeting.plan.distribution + me.everyone_invited(self.doc, meeting)
-        return self.push(lambda mid: me.set_distribution(self.doc, mid, readers, "Send the plan to everyone invited"),
+        done = self.push(lambda mid: me.set_distribution(self.doc, mid, readers, "Send the plan to everyone invited"),
                          self._tell)
+        if done:
+            self._tell("")
+        return done

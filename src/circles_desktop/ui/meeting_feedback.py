@@ -45,6 +45,9 @@ class FeedbackSection(RecordsSection):
     def remove(self, meeting_id: str, row: int) -> Edit:
         return me.remove_feedback(self.doc, meeting_id, row)
 
+    def rows(self, meeting: Meeting) -> tuple[Feedback, ...]:
+        return meeting.plan.feedback
+
     def show_meeting(self, meeting: Meeting) -> None:
         self.entry.refresh_choices()
-        self.table.show_records(meeting.plan.feedback)
+        super().show_meeting(meeting)

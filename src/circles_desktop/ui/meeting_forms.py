@@ -162,9 +162,20 @@ class CheckedLine(_Checked, QLineEdit):
         return self.text()
 
     def show_text(self, text: str) -> None:
-        if not self._keeps_typing() and self.text() != text:
+        """Show the stored value's text, unless the coordinator is typing something else or has
+        typed something refused; "9.30" just committed reads back as "09:30"."""
+        if self.text() == text or bool(self.error.text()):
+            return
+        if self.hasFocus():
+            try:
+                if self._parse(self.raw()) != self._parse(text):
+                    return
+            except ValueError:
+                return
             self.setText(text)
-            self.setCursorPosition(0)  # the start of a long value, not its end
+            return
+        self.setText(text)
+        self.setCursorPosition(0)  # the start of a long value, not its end
 
 
 class TextBox(_Checked, QPlainTextEdit):

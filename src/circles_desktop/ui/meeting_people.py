@@ -109,8 +109,11 @@ class InvitesSection(RecordsSection):
                    text=lambda inv: "Stays" if inv.attends_private_time else "Leaves the room"),
         ]
 
+    def rows(self, meeting: Meeting) -> tuple[Invitation, ...]:
+        return meeting.invitations
+
     def show_meeting(self, meeting: Meeting) -> None:
-        self.invites.show_records(meeting.invitations)
+        super().show_meeting(meeting)
         for row, invitation in enumerate(meeting.invitations):
             name, mark = self.invites.item(row, 0), self.invites.item(row, 1)
             font = name.font()
@@ -142,7 +145,7 @@ class InvitesSection(RecordsSection):
 
     def commit_cell(self, row: int, field: str, value: object, report: Report) -> bool:
         """As any cell, but a decision the person's safety flags forbid is refused, saying why."""
-        invitation: Invitation = self.invites.records[row]
+        invitation: Invitation = self.invites.records[row]  # the decision is checked on the row as shown
         node = self.doc.node(invitation.node_id) if self.doc.has_node(invitation.node_id) else None
         required = me.safety_decision(node) if node is not None and not isinstance(node, Household) else None
         if field == "decision" and required is not None and value is not required[0]:
@@ -208,9 +211,6 @@ class ChildrenSection(RecordsSection):
              Column("How they take part", 240, "how", parse=_line("How they take part"))],
             lambda c: self.name(c.child_id))
         self.lay_out(layout)
-
-    def show_meeting(self, meeting: Meeting) -> None:
-        self.table.show_records(self.rows(meeting))
 
     def rows(self, meeting: Meeting) -> list[ChildParticipation]:
         """The meeting's children, then any child at the centre it does not have yet (added later)."""

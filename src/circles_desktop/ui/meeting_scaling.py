@@ -47,10 +47,13 @@ class ScalingSection(RecordsSection):
     def remove(self, meeting_id: str, row: int) -> Edit:
         return me.remove_score(self.doc, meeting_id, row)
 
+    def rows(self, meeting: Meeting) -> tuple[ScalingScore, ...]:
+        return meeting.plan.scores
+
     def show_meeting(self, meeting: Meeting) -> None:
         self.question.show_text(meeting.plan.scaling_question)
         self.entry.refresh_choices()
-        self.table.show_records(meeting.plan.scores)
+        super().show_meeting(meeting)
 
     def _commit_question(self, question: str) -> bool:
         meeting = self.meeting

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..graph.edits import Edit
+from ..graph.meeting import Meeting
 from .meeting_forms import (
     CheckedLine,
     Choice,
@@ -169,19 +170,27 @@ class RecordTable(QTableWidget):
         if item is None:
             item = QTableWidgetItem()
             self.setItem(row, col, item)
+        # Only what differs is set: any change to an item tells an open editor to show the item's
+        # text again, which would wipe what is being typed in it.
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         if column.parse is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         if column.check:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
-            item.setCheckState(Qt.CheckState.Checked if getattr(record, column.field) else Qt.CheckState.Unchecked)
-        item.setFlags(flags)
+            state = Qt.CheckState.Checked if getattr(record, column.field) else Qt.CheckState.Unchecked
+            if item.checkState() != state:
+                item.setCheckState(state)
+        if item.flags() != flags:
+            item.setFlags(flags)
         text = column.shown(record)
         if item.text() != text:
             item.setText(text)
-        item.setBackground(QBrush())
-        item.setToolTip(text if len(text) > 40 else "")
-        if col == 0 and self.key is not None:
+        if item.background().style() != Qt.BrushStyle.NoBrush:
+            item.setBackground(QBrush())
+        tip = text if len(text) > 40 else ""
+        if item.toolTip() != tip:
+            item.setToolTip(tip)
+        if col == 0 and self.key is not None and item.data(Qt.ItemDataRole.UserRole) != self.key(record):
             item.setData(Qt.ItemDataRole.UserRole, self.key(record))
 
     def _show_choice(self, row: int, col: int, column: Column, record: Any) -> None:
@@ -241,9 +250,12 @@ class RecordTable(QTableWidget):
 
     @staticmethod
     def _mark(item: QTableWidgetItem, text: str, message: str) -> None:
-        item.setText(text)
-        item.setBackground(WRONG)
-        item.setToolTip(message)
+        if item.text() != text:
+            item.setText(text)
+        if item.background().color() != WRONG:
+            item.setBackground(WRONG)
+        if item.toolTip() != message:
+            item.setToolTip(message)
 
     def _show_error(self) -> None:
         message = next(reversed(self._pending.values()))[1] if self._pending else ""
@@ -354,6 +366,13 @@ class RecordsSection(Section):
 
     table: RecordTable
 
+    def rows(self, meeting: Meeting) -> Sequence[Any]:
+        """The records the table shows, in their order."""
+        raise NotImplementedError
+
+    def show_meeting(self, meeting: Meeting) -> None:
+        self.table.show_records(self.rows(meeting))
+
     def put(self, meeting_id: str, record: Any, row: int | None) -> Edit:
         """The edit that adds ``record`` (``row`` None) or puts it in place of row ``row``."""
         raise NotImplementedError
@@ -382,7 +401,15 @@ class RecordsSection(Section):
             layout.addLayout(row)
 
     def commit_cell(self, row: int, field: str, value: Any, report: Report) -> bool:
-        record = self.table.records[row]
+        """Change one field of the record in ``row`` as the document holds it now: two cells changed
+        before the table is redrawn (a tick right after typing) must not undo each other."""
+        meeting = self.meeting
+        rows = self.rows(meeting) if meeting is not None else []
+        key = self.table.key
+        if row >= len(rows) or (key is not None and key(rows[row]) != key(self.table.records[row])):
+            report("The list changed while you typed; type it again in the row where it belongs.")
+            return False
+        record = rows[row]
         if getattr(record, field) == value:
             return True
         changed = replace(record, **{field: value})

@@ -54,12 +54,12 @@ def parse_date(text: str, what: str = "The date") -> date | None:
 
 
 def parse_time(text: str, what: str = "The time") -> time | None:
-    """A time of day as hours:minutes (10:30); empty is no time."""
+    """A time of day as hours:minutes (10:30, 9.15); empty is no time."""
     stripped = checked_text(text, what)
     if not stripped:
         return None
     try:
-        return time.fromisoformat(stripped.replace(".", ":"))
+        return datetime.strptime(stripped.replace(".", ":"), "%H:%M").time()
     except ValueError:
         raise ValueError(f"{what}: “{_short(stripped)}” is not a time; write it as hours:minutes, "
                          "e.g. 10:30.") from None
