@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -99,3 +101,38 @@ def test_a_missing_font_file_is_reported_by_path(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(fonts, "fonts_dir", lambda: tmp_path)
     with pytest.raises(fonts.FontMissing, match="Nowhere-Regular.ttf: font file missing"):
         fonts.font_name(face)
+
+
+_REGISTERED = """
+import sys
+from reportlab.pdfbase import pdfmetrics
+from circles_desktop.reports import plan_pdf, fonts
+def ours():
+    return sorted(n for n in pdfmetrics.getRegisteredFontNames() if n.startswith(("Noto", "Droid")))
+print(ours())
+fonts.width("Ana Popescu", 10)
+print(ours())
+fonts.width("Ana রবীন্দ্রনাথ", 10, bold=True)
+print(ours())
+"""
+
+
+def test_fonts_are_read_on_first_use_of_their_script_only() -> None:
+    """Reading a face costs up to 0.1 s (the CJK one): importing the reports reads none, Latin text
+    reads the Latin face, a Bengali name its own two (regular to check coverage, bold to draw)."""
+    done = subprocess.run([sys.executable, "-c", _REGISTERED], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [
+        "[]",
+        "['NotoSans']",
+        "['NotoSans', 'NotoSans-Bold', 'NotoSansBengali', 'NotoSansBengali-Bold']",
+    ]
+
+
+@pytest.mark.parametrize("text", ["Ali (علي محمد) 12", "Zoë 王小明", "রবীন্দ্রনাথ ঠাকুর", ""])
+def test_cached_lines_are_the_pieces_worked_out_afresh(text: str) -> None:
+    clean = fonts.clean(text)
+    afresh = fonts.pieces(fonts.runs(clean, None, True), 11.0)
+    assert list(fonts.layout(text, 11.0, True)) == afresh
+    assert list(fonts.line(clean, 11.0, bidi.base_level(clean) == 1, (True,) * len(clean))) == \
+        fonts.pieces(fonts.runs(clean, bidi.base_level(clean) == 1, True), 11.0)
+    assert fonts.layout(text, 11.0, True) is fonts.layout(text, 11.0, True)

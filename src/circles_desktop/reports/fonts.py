@@ -210,9 +210,20 @@ def draw_piece(canvas: object, x: float, y: float, piece: Piece) -> None:
         canvas.addLiteral("EMC")  # type: ignore[attr-defined]
 
 
-def layout(text: str, size: float, bold: bool = False, rtl: bool | None = None) -> list[Piece]:
-    """One line of text as pieces in visual order."""
-    return pieces(runs(clean(text), rtl, bold), size)
+@functools.lru_cache(maxsize=16384)
+def layout(text: str, size: float, bold: bool = False, rtl: bool | None = None) -> tuple[Piece, ...]:
+    """One line of text as pieces in visual order.
+
+    Cached: a report measures a label before it draws it, and draws the same words (headings,
+    names, the page stamp) many times; pieces are immutable, and so is a shaped string.
+    """
+    return tuple(pieces(runs(clean(text), rtl, bold), size))
+
+
+@functools.lru_cache(maxsize=16384)
+def line(text: str, size: float, rtl: bool, weights: tuple[bool, ...]) -> tuple[Piece, ...]:
+    """One line of a paragraph (already clean, bold per character) as pieces in visual order; cached."""
+    return tuple(pieces(runs(text, rtl, weights), size))
 
 
 @functools.lru_cache(maxsize=16384)

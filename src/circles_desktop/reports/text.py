@@ -166,7 +166,7 @@ class ScriptParagraph(Flowable):
             text = "".join((" " if t.space_before and i else "") + t.text for i, t in enumerate(line))
             weights = [w for i, t in enumerate(line) for w in
                        ([t.bold] * (len(t.text) + (1 if t.space_before and i else 0)))]
-            placed = fonts.pieces(fonts.runs(text, self._rtl, weights), style.size)
+            placed = fonts.line(text, style.size, self._rtl, tuple(weights))
             total = sum(p.width for p in placed)
             x = indent + (room - total if align == "right" else (room - total) / 2 if align == "centre" else 0)
             if index == 0 and style.bullet:
