@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from circles_desktop.layout.diagram import Bounds, Box, Diagram, Line, Shape, Stroke, Text, touches
+from circles_desktop.layout.diagram import (
+    Bounds,
+    Box,
+    Diagram,
+    Line,
+    Shape,
+    Stroke,
+    Text,
+    touches,
+)
 from circles_desktop.layout.style import ShapeKind
 
 
@@ -61,4 +70,4 @@ def test_clear_spot_near_a_drawing_hugs_it_rather_than_a_far_corner() -> None:
     sheet = Bounds(-20, 0, 400, 600)
     assert people.clear_spot(100, 60, sheet, clearance=5) == (-20, 540)  # without ``near``: the first free corner
     x, y = people.clear_spot(100, 60, sheet, clearance=5, near=people.bounds)  # type: ignore[misc]
-    assert people.bounds.y1 < y <= people.bounds.y1 + 10
+    assert x == sheet.x0 and people.bounds.y1 < y <= people.bounds.y1 + 10

@@ -10,11 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import normalise, page_count, pdf_text
 from pypdf import PdfReader
 
 from circles_desktop.graph.redaction import Audience, redaction_for
 from circles_desktop.layout.diagram import Bounds, Box, Diagram, Line, Text
-from circles_desktop.layout.legend import LABELS, build_legend
+from circles_desktop.layout.legend import build_legend
 from circles_desktop.reports import figures
 from circles_desktop.reports.printout import (
     MAX_ENLARGE,
@@ -26,8 +27,6 @@ from circles_desktop.reports.printout import (
     plan_sheets,
     write_printout,
 )
-
-from conftest import normalise, page_count, pdf_text
 
 
 def crowded(width: float, height: float, size: float = 7.0, legend: Diagram | None = None) -> Diagram:

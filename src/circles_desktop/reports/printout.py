@@ -28,6 +28,7 @@ from reportlab.platypus import Flowable, PageBreak
 from ..graph.redaction import Audience, redaction_for
 from ..layout.diagram import Bounds, Diagram, Line, Text, touches
 from ..layout.legend import SAMPLE_PART
+from ..layout.textsize import wrap
 from . import figures, fonts
 from .pages import PAPERS, Stamp, frame_box, write_pdf
 
@@ -238,8 +239,6 @@ def _render(canvas: Canvas, diagram: Diagram, area: Bounds, scale: float, x: flo
 
     shown = Diagram(tuple(item for item in diagram.items if touches(item, area)), area)
     drawing = figures.drawing_of(shown)
-    if drawing is None:
-        raise PrintoutError("this version of Circles has no PDF drawing back end (reports/pdf_drawing.py)")
     canvas.saveState()
     clip = canvas.beginPath()
     clip.rect(x, y - area.height * scale, area.width * scale, area.height * scale)
@@ -257,7 +256,7 @@ class _Page(Flowable):
         super().__init__()
         self.sheets = sheets
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.sheets.room
 
 
@@ -374,11 +373,12 @@ class _KeySheet(_Page):
         if sheets.tiled:
             canvas.setFillColor(_INK)
             fonts.draw(canvas, 0, top - 12, "How the sheets fit together", 12, bold=True)
-            lines = [f"This drawing is printed full size on {len(sheets.tiles)} sheets (pages "
-                     f"{sheets.page_of(sheets.tiles[0])} to {sheets.page_of(sheets.tiles[-1])}), placed as below.",
-                     f"Neighbouring sheets overlap by {OVERLAP / mm:.0f} mm. Cut each sheet along the marks on the "
-                     "edges it shares,", "lay it against its neighbour so the drawing lines up, and tape them "
-                     "together from behind. The key is below."]
+            words = (f"This drawing is printed full size on {len(sheets.tiles)} sheets (pages "
+                     f"{sheets.page_of(sheets.tiles[0])} to {sheets.page_of(sheets.tiles[-1])}), placed as below. "
+                     f"Neighbouring sheets overlap by {OVERLAP / mm:.0f} mm: cut each sheet along the marks on the "
+                     "edges it shares, lay it against its neighbour so the drawing lines up, and tape them "
+                     "together from behind. The key is below.")
+            lines = wrap(words, 8.5, room_w)
             for i, line in enumerate(lines):
                 fonts.draw(canvas, 0, top - 28 - i * 11, line, 8.5)
             top -= 28 + len(lines) * 11
@@ -404,8 +404,8 @@ class _KeySheet(_Page):
         for tile, a in zip(sheets.tiles, areas):
             left, right = x0 + (a.x0 - whole.x0) * scale, x0 + (a.x1 - whole.x0) * scale
             upper, lower = top - (a.y0 - whole.y0) * scale, top - (a.y1 - whole.y0) * scale
-            canvas.setFillColor(white)
             canvas.rect(left, lower, right - left, upper - lower, stroke=1, fill=0)
+            canvas.setFillColor(white)
             label = str(sheets.page_of(tile))
             cx, cy = (left + right) / 2, (lower + upper) / 2
             canvas.circle(cx, cy + 4, 11, stroke=1, fill=1)
