@@ -36,6 +36,7 @@ from .undo import Report
 
 Parse = Callable[[str], Any]
 NOBODY = "(nobody yet)"
+LONGEST = 1_000_000  # characters a line edit holds: a long paste is refused whole, never cut
 
 
 def lines_of(text: str, what: str = "This list") -> tuple[str, ...]:
@@ -155,6 +156,7 @@ class CheckedLine(_Checked, QLineEdit):
         super().__init__(parent)
         self._prepare(name, parse)
         self.setPlaceholderText(hint)
+        self.setMaxLength(LONGEST)  # Qt's own 32,767 would cut a long paste without a word
         self.textEdited.connect(lambda _text: self.check())
         self.editingFinished.connect(self._finish)
 

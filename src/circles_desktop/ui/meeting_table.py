@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..graph.edits import Edit
 from ..graph.meeting import Meeting
 from .meeting_forms import (
+    LONGEST,
     CheckedLine,
     Choice,
     Parse,
@@ -88,6 +89,7 @@ class _CheckedCells(QStyledItemDelegate):
         if isinstance(editor, QLineEdit) and column.parse is not None:
             row = index.row()
             editor.setAccessibleName(f"{column.title}, row {row + 1}")
+            editor.setMaxLength(LONGEST)
             editor.setPlaceholderText(column.hint)
             editor.textEdited.connect(lambda text, e=editor: self.table.typed(row, column, text, e))
             if column.suggest is not None:
@@ -113,6 +115,7 @@ class RecordTable(QTableWidget):
         self.records: list[Any] = []
         self.error = error_label()
         self._pending: dict[tuple[int, int], tuple[str, str]] = {}  # refused text and why, by cell
+        self._notice = ""  # why a choice or a tick was refused (it is shown as it was)
         self.setHorizontalHeaderLabels([c.title for c in self.columns])
         for col, column in enumerate(self.columns):  # wide enough to read: a narrow window scrolls
             self.horizontalHeader().resizeSection(col, column.width)  # sideways, never squeezes the text
@@ -230,6 +233,7 @@ class RecordTable(QTableWidget):
         if row >= len(self.records):
             return False
         problems: list[str] = []
+        self._notice = ""
         if self.commit(row, self.columns[col].field, value, problems.append):
             self._pending.pop((row, col), None)
             self._show_error()
@@ -237,7 +241,8 @@ class RecordTable(QTableWidget):
         if text and problems:
             self._keep(row, col, text, problems[-1])
         elif problems:
-            show_problem(self.error, problems[-1], self.accessibleName().lower())
+            self._notice = problems[-1]
+            self._show_error()
         return False
 
     def _keep(self, row: int, col: int, text: str, message: str) -> None:
@@ -258,7 +263,7 @@ class RecordTable(QTableWidget):
             item.setToolTip(message)
 
     def _show_error(self) -> None:
-        message = next(reversed(self._pending.values()))[1] if self._pending else ""
+        message = next(reversed(self._pending.values()))[1] if self._pending else self._notice
         show_problem(self.error, message, self.accessibleName().lower())
 
     def typed(self, row: int, column: Column, text: str, editor: QLineEdit) -> None:
