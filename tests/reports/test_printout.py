@@ -93,14 +93,14 @@ def test_symbol_marks_and_legend_samples_do_not_count_as_labels() -> None:
     assert sheets.scale == pytest.approx(1.0)
 
 
-def test_a_sheet_with_nothing_on_it_is_not_printed() -> None:
+def test_a_sheet_with_nothing_on_it_is_not_printed(cases, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """An L-shaped drawing: the sheets inside the L would be blank."""
     top, left = crowded(1600, 60), crowded(60, 1600)
     ell = Diagram(top.items + left.items, Bounds(0.0, 0.0, 1600.0, 1600.0))
-    sheets = plan_sheets(ell, "a4")
+    sheets = write_printout(cases[0], ell, tmp_path / "ell.pdf")
     assert sheets.columns >= 3 and sheets.rows >= 3
     assert len(sheets.tiles) < sheets.columns * sheets.rows
-    assert all(not ell.is_clear(sheets.trimmed(tile)) for tile in sheets.tiles)
+    _check_tiled_pdf(tmp_path / "ell.pdf", sheets, None)
 
 
 # ----- what is printed -----------------------------------------------------------------------------
@@ -124,6 +124,9 @@ def _check_tiled_pdf(path: Path, sheets: Sheets, legend: Diagram | None) -> None
         text = pages[sheets.page_of(tile) - 1]
         assert not sheets.drawing.is_clear(sheets.trimmed(tile)), f"page {sheets.page_of(tile)} is empty"
         assert any(t in text for t in body_texts), f"nothing of the drawing on page {sheets.page_of(tile)}"
+        if sheets.tiled:
+            assert (f"Page {sheets.page_of(tile)}: row {tile.row + 1} of {sheets.rows}, "
+                    f"column {tile.column + 1} of {sheets.columns}.") in text
         for number in map(int, re.findall(r"continues on page (\d+)", text)):
             assert number != sheets.page_of(tile) and any(sheets.page_of(t) == number for t in sheets.tiles)
     if legend is not None:
