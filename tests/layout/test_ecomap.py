@@ -18,7 +18,7 @@ from circles_desktop.graph.document import CaseDocument
 from circles_desktop.graph.model import EcomapTie, Flow, Sector, TieStrength
 from circles_desktop.layout.circles import SECTORS
 from circles_desktop.layout.diagram import Line, Text
-from circles_desktop.layout.ecomap import EcomapLayout, ecomap_layout, problems, segment_distance
+from circles_desktop.layout.ecomap import EcomapLayout, ecomap_layout, problems, segment_crosses, segment_distance
 from circles_desktop.layout.ecomap_diagram import ecomap_diagram
 from circles_desktop.layout.style import ECOMAP, STRESSFUL_COLOUR, TIE_LOOK, LinePattern
 
@@ -27,17 +27,25 @@ CASES = [*demo_cases(), zain_like(), zain_like(household_centre=True), crowded(1
 
 
 def all_problems(layout: EcomapLayout) -> list[str]:
-    """The layout's own invariants plus: every word inside its circle, lines from rim to rim."""
+    """The layout's own invariants plus: every word in its block beside its circle, on the far side
+    from the centre; lines from rim to rim; sector titles clear of circles, words and lines."""
     circles = list(layout.circles.values())
     found = problems([c for c in circles if not c.hand_placed], layout.centre_radius,
                      [c for c in circles if c.hand_placed])
     for circle in circles:
+        if math.hypot(*circle.centre) > 1e9:
+            continue  # dragged a thousand kilometres away: there, floats step wider than the gaps
+        box = circle.label
         for text in circle.texts:
             b = text.bounds
-            far = max(math.dist(circle.centre, corner) for corner in ((b.x0, b.y0), (b.x1, b.y0), (b.x0, b.y1),
-                                                                       (b.x1, b.y1)))
-            if far > circle.radius + 0.5:
-                found.append(f"'{text.text}' sticks out of its circle")
+            if b.x0 < box.x0 - 0.5 or b.x1 > box.x1 + 0.5 or b.y0 < box.y0 - 0.5 or b.y1 > box.y1 + 0.5:
+                found.append(f"'{text.text}' is outside the block of words of {circle.node_id}")
+        nearest = (min(max(circle.centre[0], box.x0), box.x1), min(max(circle.centre[1], box.y0), box.y1))
+        if not circle.radius < math.dist(nearest, circle.centre) < circle.radius + ECOMAP.label_gap + 1.0:
+            found.append(f"the words of {circle.node_id} are not just beside it")
+        middle = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+        if math.hypot(*circle.centre) > 1.0 and math.hypot(*middle) <= math.hypot(*circle.centre):
+            found.append(f"the words of {circle.node_id} face the centre, where its line is")
     for link in layout.links:
         circle = layout.circles.get(link.target_id)
         if link.inner or circle is None or circle.hand_placed:
@@ -47,11 +55,14 @@ def all_problems(layout: EcomapLayout) -> list[str]:
         if abs(math.dist(link.end, circle.centre) - circle.radius) > 0.5:
             found.append(f"the tie {link.rel_id} does not end at its circle's rim")
     for title in layout.sector_titles:
+        b = title.bounds
         for circle in circles:
-            b = title.bounds
             nearest = (min(max(circle.centre[0], b.x0), b.x1), min(max(circle.centre[1], b.y0), b.y1))
-            if math.dist(nearest, circle.centre) < circle.radius:
+            if math.dist(nearest, circle.centre) < circle.radius or b.intersects(circle.label):
                 found.append(f"the title {title.text} covers {circle.node_id}")
+        for link in layout.links:
+            if not link.inner and segment_crosses(link.start, link.end, b):
+                found.append(f"the title {title.text} lies across the tie {link.rel_id}")
     return found
 
 
@@ -77,13 +88,19 @@ def test_sixty_ties_use_two_staggered_orbits() -> None:
     layout = ecomap_layout(crowded(60))
     assert len(layout.orbits) == 2 and len(layout.circles) == 60
     assert all_problems(layout) == []
-    # Every outer line passes between two inner circles: checked by problems(), and here directly.
-    inner = [c for c in layout.circles.values() if math.isclose(math.hypot(*c.centre), layout.orbits[0], abs_tol=0.2)]
+    # Every outer line passes between two inner circles and their words: checked by problems(),
+    # and here directly.
     for link in layout.links:
         target = layout.circles[link.target_id]
-        for other in inner:
-            if other is not target:
+        for other in layout.circles.values():
+            if other is not target and math.hypot(*other.centre) < math.hypot(*target.centre) - 1.0:
                 assert segment_distance(other.centre, link.start, link.end) > other.radius
+                assert not segment_crosses(link.start, link.end, other.label)
+
+
+def test_a_dozen_ties_need_one_orbit_only() -> None:
+    layout = ecomap_layout(crowded(12))
+    assert len(layout.orbits) == 1 and all_problems(layout) == []
 
 
 def test_sectors_are_grouped_and_family_is_at_the_top() -> None:
@@ -96,7 +113,7 @@ def test_sectors_are_grouped_and_family_is_at_the_top() -> None:
     family = [c for c in layout.circles.values() if c.sector is Sector.FAMILY]
     mean = math.atan2(sum(c.centre[1] for c in family), sum(c.centre[0] for c in family))
     assert abs(mean - (-math.pi / 2)) < 0.3
-    assert {t.text for t in layout.sector_titles} == {"Family", "Friends and community", "Professionals"}
+    assert " ".join(t.text for t in layout.sector_titles) == "Family Professionals Friends and community"
 
 
 def test_services_of_a_kind_sit_together() -> None:
@@ -152,13 +169,14 @@ def test_the_legend_explains_what_is_drawn_and_nothing_else() -> None:
         assert present in full
 
 
-def test_support_words_are_written_in_the_circle() -> None:
+def test_name_who_they_are_and_support_are_written_by_the_circle() -> None:
     doc = zain_like()
     layout = ecomap_layout(doc)
     aunt = next(p for p in doc.people() if p.given_names == "Samira")
-    words = [t.text for t in layout.circles[aunt.id].texts]
-    assert words[:2] == ["Samira", "Haddad"] and "maternal aunt" in words
-    assert "practical, emotional" in " ".join(w for w in words if "," in w or w in ("practical", "emotional"))
+    texts = layout.circles[aunt.id].texts
+    parts = {part: " ".join(t.text for t in texts if t.part == part) for part in ("name", "detail", "support")}
+    assert parts == {"name": "Samira Haddad", "detail": "maternal aunt", "support": "practical, emotional"}
+    assert [t.part for t in texts] == sorted((t.part for t in texts), key=["name", "detail", "support"].index)
 
 
 def test_the_household_is_drawn_as_a_small_genogram_in_the_centre() -> None:
@@ -191,5 +209,5 @@ def test_hidden_people_and_ties_leave_no_trace() -> None:
 
 def test_names_in_every_script_stay_whole() -> None:
     diagram = ecomap_diagram(scripts())
-    texts = [t.text for t in diagram.items if isinstance(t, Text)]
-    assert "伟" in texts and "الحسن" in texts and "চ" not in texts
+    words = " ".join(t.text for t in diagram.items if isinstance(t, Text)).split()
+    assert "伟" in words and "الحسن" in words and "ਹਰਪ੍ਰੀਤ" in words and "চ" not in words

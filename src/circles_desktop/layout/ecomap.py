@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..graph.document import CaseDocument
 from ..graph.model import (
@@ -35,13 +36,18 @@ from ..graph.model import (
 from .circles import (
     SECTOR_TITLES,
     SECTORS,
+    box_at,
     centre_words,
+    corners,
     default_sector,
+    farthest_distance,
     label_width,
+    nearest_distance,
     node_detail,
+    polar,
     radius_for_nearest,
 )
-from .diagram import Bounds, Text
+from .diagram import Align, Bounds, Text
 from .labels import name_lines
 from .style import COLOURS, ECOMAP, FONTS, SUPPORT_COLOUR
 from .textsize import wrap
@@ -52,14 +58,19 @@ _CATEGORY_ORDER = {c: i for i, c in enumerate(ServiceCategory)}
 _KIN_ORDER = ("mother", "father", "parent", "step", "adoptive", "foster", "kinship", "sister", "brother", "sibling",
               "half", "grand", "aunt", "uncle", "cousin")
 _SUPPORT_ORDER = {k: i for i, k in enumerate(SupportKind)}
+_ROW_COST = 3.0  # points of orbit worth saving to write a circle's words on one row fewer
+_COMPACT_ENOUGH = 1.03  # a more readable placement wins if the drawing is at most this much bigger
+_SECOND_ORBIT = 1.8  # a second orbit is tried when one would be this much wider than the centre needs
+_KEY_ROOM = (236.0, 176.0)  # about what the key takes beside or below the drawing, with the gap
 
 
 @dataclass(frozen=True)
 class EcomapCircle:
-    """One person or service: its circle and the words inside it.
+    """One person or service: a small circle, and its words just beyond it.
 
-    The words are the name, who they are to the child, and the kinds of support on the tie. Inside
-    the circle they cannot be mistaken for another circle's, and they never collide with a line.
+    The words are the name, who they are to the child, and the kinds of support on the tie. They sit
+    straight out from the middle, on the far side of the circle from its line, so no line runs
+    through them; ``label`` is the block they fill.
     """
 
     node_id: str
@@ -67,11 +78,13 @@ class EcomapCircle:
     radius: float
     sector: Sector
     texts: tuple[Text, ...]
+    label: Bounds
     hand_placed: bool = False
 
     def box(self) -> Bounds:
+        """The circle and its words."""
         x, y = self.centre
-        return Bounds(x - self.radius, y - self.radius, x + self.radius, y + self.radius)
+        return Bounds(x - self.radius, y - self.radius, x + self.radius, y + self.radius).union(self.label)
 
 
 @dataclass(frozen=True)
@@ -116,7 +129,7 @@ class EcomapLayout:
     circles: dict[str, EcomapCircle]
     links: tuple[EcomapLink, ...]
     sector_titles: tuple[Text, ...]
-    orbits: tuple[float, ...] = field(default=())
+    orbits: tuple[float, ...] = field(default=())  # the inner (and outer) orbit's half-height
 
     def bounds(self) -> Bounds:
         r = self.centre_radius
@@ -202,10 +215,9 @@ def ecomap_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset(), house
         specs.append(_Spec(node, detail, sector, _group_key(node, detail, tie), support))
     specs.sort(key=lambda s: (SECTORS.index(s.sector), s.key))
 
-    circles = _place_circles(specs, centre_radius)
+    circles, orbits = _place_circles(specs, centre_radius)
     links = _links(doc, ties, inside, circles, centre_radius, members)
-    titles = _sector_titles(circles, centre_radius)
-    orbits = tuple(sorted({round(math.hypot(*c.centre), 1) for c in circles.values() if not c.hand_placed}))
+    titles = _sector_titles(circles, links, centre_radius)
     return EcomapLayout(centre_ids, home.id if home else None, centre_radius, centre_texts, members, member_lines,
                         circles, tuple(links), titles, orbits)
 
@@ -252,48 +264,44 @@ def _household_centre(doc: CaseDocument, home: Household, member_ids: Sequence[s
 
     symbol = ECOMAP.mini_symbol
     size = ECOMAP.detail_size + 0.5
-    members: list[Member] = []
+    lh = _row_height(size)
     rows = [row for row in (adults, kids) if row]
+    names = {p.id: wrap_name(p.short_name, size, ECOMAP.mini_name_width) for p in people}
     # Names sit above the top row and below the bottom one, so the space between the rows holds only
-    # lines: descent, and any tie between the child and someone they live with.
+    # lines: descent, and any tie between the child and someone they live with. The household's
+    # name goes on top, and the whole block is centred in the circle.
     row_gap = symbol + 2 * ECOMAP.mini_gap
-    top = -(len(rows) - 1) * row_gap / 2
+    title_size = ECOMAP.detail_size
+    title_room = _row_height(title_size) + 2.0
+    above_rows = max(len(names[p.id]) for p in rows[0]) if len(rows) > 1 else 0
+    below_rows = max(len(names[p.id]) for p in rows[-1]) if rows else 0
+    height = title_room + above_rows * lh + (len(rows) - 1) * row_gap + symbol + below_rows * lh
+    first_row = -height / 2 + title_room + above_rows * lh + symbol / 2
+    members: list[Member] = []
     for r, row in enumerate(rows):
-        widths = [max(symbol, label_width(p.short_name, size)) + ECOMAP.mini_gap for p in row]
+        widths = [max([symbol] + [label_width(line, size) for line in names[p.id]]) + ECOMAP.mini_gap for p in row]
         x = -sum(widths) / 2
-        y = top + r * row_gap
+        y = first_row + r * row_gap
         above = r == 0 and len(rows) > 1
         for person, width in zip(row, widths):
             cx = x + width / 2
-            baseline = y - symbol / 2 - size * 0.45 if above else y + symbol / 2 + size * 1.1
-            text = Text(text=person.short_name, at=(cx, baseline), size=size, node_id=person.id, part="name")
-            members.append(Member(person.id, (cx, y), symbol, (text,)))
+            lines = names[person.id]
+            if above:
+                baselines = [y - symbol / 2 - 2.0 - (len(lines) - 1 - i) * lh - size * 0.25 for i in range(len(lines))]
+            else:
+                baselines = [y + symbol / 2 + 2.0 + i * lh + size * 0.8 for i in range(len(lines))]
+            texts = tuple(Text(text=line, at=(cx, b), size=size, node_id=person.id, part="name")
+                          for line, b in zip(lines, baselines))
+            members.append(Member(person.id, (cx, y), symbol, texts))
             x += width
+    title = Text(text=home.label, at=(0.0, -height / 2 + title_size * 0.85), size=title_size, colour=COLOURS.muted,
+                 node_id=home.id, part="household-name")
     lines = _member_lines(doc, members, {p.id for p in adults})
-    boxes = [Bounds(m.centre[0] - m.size / 2 - 4, m.centre[1] - m.size / 2 - 4, m.centre[0] + m.size / 2 + 4,
-                    m.centre[1] + m.size / 2 + 4) for m in members] + [t.bounds for m in members for t in m.texts]
-    radius = max([ECOMAP.centre_radius] + [math.hypot(max(abs(b.x0), abs(b.x1)), max(abs(b.y0), abs(b.y1)))
-                                           + ECOMAP.text_padding for b in boxes])
-    content_top = min((b.y0 for b in boxes), default=0.0)
-    title = _household_title(home, content_top, radius)
-    while title is None:
-        radius += 4.0
-        title = _household_title(home, content_top, radius)
+    boxes = [Bounds(m.centre[0] - m.size / 2 - 3, m.centre[1] - m.size / 2 - 3, m.centre[0] + m.size / 2 + 3,
+                    m.centre[1] + m.size / 2 + 3) for m in members]
+    boxes += [t.bounds for m in members for t in m.texts] + [title.bounds]
+    radius = max([ECOMAP.centre_radius] + [farthest_distance(b) + ECOMAP.text_padding for b in boxes])
     return radius, (title,), tuple(members), lines
-
-
-def _household_title(home: Household, content_top: float, radius: float) -> Text | None:
-    """The household's name inside the top of its circle, or None when the circle is too small for it."""
-    size = ECOMAP.detail_size
-    width, height = label_width(home.label, size), size * 1.1
-    reach = radius - 5.0
-    if width / 2 >= reach:
-        return None
-    top = -math.sqrt(reach * reach - (width / 2) ** 2)
-    if top + height > content_top - 2.0:
-        return None
-    return Text(text=home.label, at=(0.0, top + size * 0.85), size=size, colour=COLOURS.muted, node_id=home.id,
-                part="household-name")
 
 
 def _couples_first(doc: CaseDocument, adults: list[Person]) -> list[Person]:
@@ -356,6 +364,17 @@ def _kids_here(doc: CaseDocument, parents: Sequence[str], where: dict[str, Membe
 
 # ----- the circles around it -------------------------------------------------------------------------
 
+Row = tuple[str, float, str]  # text, size, part
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One way of wrapping a circle's words: the rows, and the size of the block they make."""
+
+    rows: tuple[Row, ...]
+    width: float
+    height: float
+
 
 @dataclass
 class _Spec:
@@ -364,34 +383,27 @@ class _Spec:
     sector: Sector
     key: tuple[object, ...]
     support: str
-    rows: tuple[tuple[str, float, str], ...] = ()  # text, size, part
-    radius: float = 0.0
+    blocks: tuple[_Block, ...] = ()
 
 
-def _fit_words(spec: _Spec) -> None:
-    """Name, who they are and the support, wrapped and sized to sit in the smallest circle that holds them.
+def _blocks(spec: _Spec) -> tuple[_Block, ...]:
+    """Name, who they are and the support, wrapped at each of a few widths.
 
-    Wider or narrower wrapping and a slightly smaller name are tried; the name never drops below
-    the smallest size that prints readably.
+    A narrow, tall block suits the top and bottom of the ring, where its width is what the
+    neighbours make room for; a wide, short one suits the sides. The placement picks per circle.
     """
-    raw = list(name_lines(spec.node)) if isinstance(spec.node, Person) else [spec.node.label]
-    best: tuple[float, tuple[tuple[str, float, str], ...]] | None = None
-    for size in (ECOMAP.name_size, ECOMAP.name_size - 0.5, ECOMAP.min_name_size):
-        for width in (44.0, 54.0, 64.0, 76.0):
-            rows = [(part, size, "name") for line in raw for part in wrap_name(line, size, width)]
-            if spec.detail:
-                rows += [(part, ECOMAP.detail_size, "detail")
-                         for part in wrap(spec.detail, ECOMAP.detail_size, max(width, 60.0))]
-            if spec.support:
-                rows += [(part, ECOMAP.support_size, "support")
-                         for part in wrap(spec.support, ECOMAP.support_size, max(width, 60.0))]
-            radius = _radius_for(rows)
-            if best is None or radius < best[0] - 0.5:
-                best = (radius, tuple(rows))
-        if best is not None and best[0] <= ECOMAP.node_max_radius:
-            break
-    assert best is not None
-    spec.radius, spec.rows = best
+    node = spec.node
+    name = (" ".join(name_lines(node)) if isinstance(node, Person) else "") or node.label
+    found: dict[tuple[Row, ...], _Block] = {}
+    for width in ECOMAP.label_widths:
+        rows = [(part, ECOMAP.name_size, "name") for part in wrap_name(name, ECOMAP.name_size, width)]
+        rows += [(part, ECOMAP.detail_size, "detail") for part in wrap(spec.detail, ECOMAP.detail_size, width)]
+        rows += [(part, ECOMAP.support_size, "support") for part in wrap(spec.support, ECOMAP.support_size, width)]
+        key = tuple(rows)
+        if key not in found:
+            found[key] = _Block(key, max(label_width(text, size) for text, size, _ in key),
+                                sum(_row_height(size) for _, size, _ in key))
+    return tuple(found.values())
 
 
 def wrap_name(text: str, size: float, width: float) -> list[str]:
@@ -404,141 +416,309 @@ def _row_height(size: float) -> float:
     return size * FONTS.line_height
 
 
-def _radius_for(rows: Sequence[tuple[str, float, str]]) -> float:
-    """The least circle radius around a centred block of text rows (each row's corners inside)."""
-    height = sum(_row_height(size) for _, size, _ in rows)
-    y = -height / 2
-    reach = 0.0
-    for text, size, _ in rows:
-        half = label_width(text, size) / 2
-        reach = max(reach, math.hypot(half, y), math.hypot(half, y + _row_height(size)))
-        y += _row_height(size)
-    return reach + ECOMAP.text_padding
+def _label_box(centre: Point, block: _Block) -> tuple[Bounds, Align]:
+    """Where a circle's words go: just beyond its rim, straight out from the middle of the ecomap,
+    aligned towards the circle (left-aligned on the right-hand side, right-aligned on the left)."""
+    angle = math.atan2(centre[1], centre[0]) if any(centre) else -math.pi / 2
+    dx, dy = _label_offset(angle, block.width, block.height)
+    box = box_at((centre[0] + dx, centre[1] + dy), block.width, block.height)
+    across = math.cos(angle)
+    return box, Align.START if across > 0.3 else Align.END if across < -0.3 else Align.MIDDLE
 
 
-def _inner_texts(spec: _Spec, centre: Point) -> tuple[Text, ...]:
-    height = sum(_row_height(size) for _, size, _ in spec.rows)
-    x, y = centre[0], centre[1] - height / 2
+@lru_cache(maxsize=8192)
+def _label_offset(angle: float, width: float, height: float) -> Point:
+    """From a circle's centre to the middle of its words (the search asks for the same ones often)."""
+    reach = radius_for_nearest(angle, width, height, ECOMAP.node_radius + ECOMAP.label_gap)
+    return (reach * math.cos(angle), reach * math.sin(angle))
+
+
+def _label_texts(node_id: str, block: _Block, box: Bounds, align: Align) -> tuple[Text, ...]:
+    x = box.x0 if align is Align.START else box.x1 if align is Align.END else (box.x0 + box.x1) / 2
+    y = box.y0
     out = []
-    for text, size, part in spec.rows:
-        y += _row_height(size)
+    for text, size, part in block.rows:
         colour = {"name": COLOURS.ink, "support": SUPPORT_COLOUR}.get(part, COLOURS.muted)
-        out.append(Text(text=text, at=(x, y - size * 0.3), size=size, node_id=spec.node.id, part=part,
-                        colour=colour))
+        # Each row's glyphs (as Text.bounds measures them) sit inside its share of the block.
+        out.append(Text(text=text, at=(x, y + size * 0.9), size=size, node_id=node_id, part=part, colour=colour,
+                        align=align))
+        y += _row_height(size)
     return tuple(out)
 
 
-def _place_circles(specs: list[_Spec], centre_radius: float) -> dict[str, EcomapCircle]:
+def _circle(spec: _Spec, centre: Point, block: _Block, hand: bool = False, words: bool = False) -> EcomapCircle:
+    """A circle and the box its words fill; the words themselves only when ``words`` (the search for
+    a placement tries thousands of circles and needs only their boxes)."""
+    box, align = _label_box(centre, block)
+    texts = _label_texts(spec.node.id, block, box, align) if words else ()
+    return EcomapCircle(spec.node.id, centre, ECOMAP.node_radius, spec.sector, texts, box, hand)
+
+
+def _span(circle: EcomapCircle) -> tuple[float, float]:
+    """The angles (relative to the circle's own direction) that the circle and its words cover, seen
+    from the middle: two neighbours whose spans do not meet cannot touch, and no line runs through."""
+    x, y = circle.centre
+    angle, distance = math.atan2(y, x), math.hypot(x, y)
+    half = math.asin(min(1.0, circle.radius / distance))
+    low, high = -half, half
+    for cx, cy in corners(circle.label):
+        turn = (math.atan2(cy, cx) - angle + math.pi) % math.tau - math.pi
+        low, high = min(low, turn), max(high, turn)
+    return low, high
+
+
+# ----- placing them on one or two orbits ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Ring:
+    """A trial placement: the order, which circles go on the outer orbit, how the words are chosen,
+    and the orbit's shape.
+
+    Words beside circles on the left and right stick out sideways, those at the top and bottom
+    only a few rows, so a round orbit makes a drawing wider than tall; a slightly narrower orbit
+    (``squash`` below 1) evens that out, and a page holds a squarer drawing (with its key) larger.
+    """
+
+    specs: tuple[_Spec, ...]
+    outer: tuple[bool, ...]
+    weight: float  # how much a block's depth counts against the room it takes along the orbit
+    squash: float = 1.0  # the orbit's width over its height
+
+    def point(self, radius: float, angle: float) -> Point:
+        """Where the orbit of (vertical) ``radius`` meets the straight line out at ``angle``."""
+        c, s = math.cos(angle), math.sin(angle)
+        reach = radius * self.squash / math.sqrt(c * c + (self.squash * s) ** 2)
+        return (reach * c, reach * s)
+
+    def circles(self, angles: Sequence[float], inner: float, outer: float,
+                blocks: Sequence[_Block]) -> list[EcomapCircle]:
+        return [_circle(s, self.point(outer if o else inner, a), b)
+                for s, o, a, b in zip(self.specs, self.outer, angles, blocks)]
+
+    def choose(self, angles: Sequence[float], inner: float, outer: float) -> list[_Block]:
+        """Per circle, the wrapping that takes least room along the orbit (and not too much outwards)."""
+        chosen = []
+        for spec, out, angle in zip(self.specs, self.outer, angles):
+            centre = self.point(outer if out else inner, angle)
+            distance = math.hypot(*centre)
+
+            def cost(block: _Block, centre: Point = centre, distance: float = distance) -> float:
+                circle = _circle(spec, centre, block)
+                low, high = _span(circle)
+                return ((high - low) * distance + self.weight * (farthest_distance(circle.label) - distance)
+                        + _ROW_COST * len(block.rows))
+
+            chosen.append(min(spec.blocks, key=cost))
+        return chosen
+
+    def gaps(self, circles: Sequence[EcomapCircle]) -> list[float]:
+        """The least angle from each circle to the next one clockwise.
+
+        On one orbit neighbours' spans must not meet. On two, each outer circle's line passes
+        between the two inner circles beside it, and circles on the same orbit keep apart.
+        """
+        n = len(circles)
+        spans = [_span(c) for c in circles]
+        distances = [math.hypot(*c.centre) for c in circles]
+        gap, clear = ECOMAP.node_gap, ECOMAP.line_clearance + ECOMAP.strong / 2
+        out = []
+        for i in range(n):
+            j = (i + 1) % n
+            if self.outer[i] == self.outer[j]:
+                need = spans[i][1] - spans[j][0] + gap / min(distances[i], distances[j])
+            elif self.outer[j]:
+                need = spans[i][1] + clear / distances[i]
+            else:
+                need = -spans[j][0] + clear / distances[j]
+            if self.specs[i].sector is not self.specs[j].sector:
+                need += ECOMAP.sector_gap / min(distances[i], distances[j])
+            out.append(need)
+        if any(self.outer) and n > 2:
+            for i in range(n):
+                k = (i + 2) % n
+                if self.outer[i] != self.outer[k] or self.outer[i] == self.outer[(i + 1) % n]:
+                    continue
+                short = spans[i][1] - spans[k][0] + gap / min(distances[i], distances[k]) - out[i] - out[(i + 1) % n]
+                if short > 0:
+                    out[i] += short / 2
+                    out[(i + 1) % n] += short / 2
+        return out
+
+    def spread(self, gaps: Sequence[float]) -> list[float]:
+        """Angles clockwise with the slack shared out evenly, the family (when there is any) centred
+        at the top, else the widest gap there."""
+        n = len(gaps)
+        slack = max(0.0, math.tau - sum(gaps)) / n
+        angles, angle = [], 0.0
+        for i in range(n):
+            angles.append(angle)
+            angle += gaps[i] + slack
+        family = [i for i, s in enumerate(self.specs) if s.sector is Sector.FAMILY]
+        if family:
+            anchor = (angles[family[0]] + angles[family[-1]]) / 2
+        else:
+            anchor = angles[-1] + (gaps[-1] + slack) / 2 - math.tau
+        return [a - anchor - math.pi / 2 for a in angles]
+
+
+@dataclass(frozen=True)
+class _Placed:
+    circles: list[EcomapCircle]
+    blocks: list[_Block]
+    orbits: tuple[float, ...]
+    size: float  # how big a sheet it needs (see _sheet_needed)
+
+
+def _place(ring: _Ring, least: float, centre_radius: float) -> _Placed:
+    """The smallest orbit(s) on which nothing touches and no line crosses a circle or its words."""
+    n = len(ring.specs)
+    two = any(ring.outer)
+    least /= min(ring.squash, 1.0)  # the orbit's nearest point is at its sides
+    angles = [i * math.tau / n - math.pi / 2 for i in range(n)]
+    inner = least
+    outer = inner + 2 * ECOMAP.node_radius + ECOMAP.node_gap if two else inner
+    blocks: list[_Block] = []
+    for _ in range(3):  # the words' shapes depend on where circles are, and where they are on their words
+        blocks = ring.choose(angles, inner, outer)
+        inner = _least_orbit(ring, angles, blocks, least, outer - inner)
+        outer = inner + (_outer_step(ring, angles, blocks, inner) if two else 0.0)
+        angles = ring.spread(ring.gaps(ring.circles(angles, inner, outer, blocks)))
+    circles = ring.circles(angles, inner, outer, blocks)
+    for _ in range(40):
+        if not problems(circles, centre_radius):
+            break
+        inner *= 1.03
+        outer = inner + (_outer_step(ring, angles, blocks, inner) if two else 0.0)
+        angles = ring.spread(ring.gaps(ring.circles(angles, inner, outer, blocks)))
+        circles = ring.circles(angles, inner, outer, blocks)
+    whole = Bounds(-centre_radius, -centre_radius, centre_radius, centre_radius)
+    for circle in circles:
+        whole = whole.union(circle.box())
+    return _Placed(circles, blocks, (inner, outer) if two else (inner,), _sheet_needed(whole))
+
+
+def _sheet_needed(drawing: Bounds) -> float:
+    """How long the short side of an A-series sheet must be to print this drawing and its key at full
+    size, the sheet turned whichever way needs less: the key beside the drawing on a landscape
+    sheet, or below it on a portrait one. This is what a case-file printout is judged by, and a
+    drawing that fits it fits a screen too."""
+    key_width, key_height = _KEY_ROOM
+    landscape = max((drawing.width + key_width) / math.sqrt(2), drawing.height, key_height)
+    portrait = max(drawing.width, (drawing.height + key_height) / math.sqrt(2), key_width)
+    return min(landscape, portrait)
+
+
+def _least_orbit(ring: _Ring, angles: Sequence[float], blocks: Sequence[_Block], least: float,
+                 step: float) -> float:
+    """The smallest inner orbit (at least ``least``) round which the circles' gaps add up to a turn."""
+    def fits(inner: float) -> bool:
+        return sum(ring.gaps(ring.circles(angles, inner, inner + step, blocks))) <= math.tau
+
+    if fits(least):
+        return least
+    low, high = least, least * 2
+    while not fits(high):
+        low, high = high, high * 2
+    while high - low > 2.0:
+        middle = (low + high) / 2
+        low, high = (low, middle) if fits(middle) else (middle, high)
+    return high
+
+
+def _outer_step(ring: _Ring, angles: Sequence[float], blocks: Sequence[_Block], inner: float) -> float:
+    """How far beyond the inner orbit the outer one must be for its circles to clear the inner ones
+    beside them, words and all."""
+    n = len(ring.specs)
+    step = 2 * ECOMAP.node_radius + ECOMAP.node_gap
+    inside = ring.circles(angles, inner, inner, blocks)
+    for i in range(n):
+        if not ring.outer[i]:
+            continue
+        neighbours = [inside[j % n] for j in (i - 1, i + 1) if not ring.outer[j % n]]
+        while step < 4 * inner:
+            here = _circle(ring.specs[i], ring.point(inner + step, angles[i]), blocks[i])
+            if all(_apart(here, other) for other in neighbours):
+                break
+            step += 2.0
+    return step
+
+
+def _place_circles(specs: list[_Spec], centre_radius: float) -> tuple[dict[str, EcomapCircle], tuple[float, ...]]:
+    """Every circle, and the orbits the automatic ones are on (empty when there are none)."""
     for spec in specs:
-        _fit_words(spec)
-    if not specs:
-        return {}
-    # One size for most circles, as on a drawn ecomap; the few with the longest names get bigger ones.
-    radii = sorted(s.radius for s in specs)
-    common = min(max(ECOMAP.node_radius, radii[(len(radii) - 1) // 2]), ECOMAP.node_max_radius)
-    for spec in specs:
-        spec.radius = max(spec.radius, common)
+        spec.blocks = _blocks(spec)
     hand = {s.node.id: s.node.positions[VIEW] for s in specs if VIEW in s.node.positions}
-    auto = [s for s in specs if s.node.id not in hand]
-    fixed = {s.node.id: _circle(s, (float(hand[s.node.id][0]), float(hand[s.node.id][1])), True) for s in specs
-             if s.node.id in hand}
-    best: dict[str, EcomapCircle] | None = None
-    best_reach = math.inf
-    for orbits in (1, 2) if len(auto) >= 12 else (1,):
-        placed = _grow_until_clear(auto, centre_radius, orbits, list(fixed.values()))
-        reach = max(math.hypot(*c.centre) + c.radius for c in placed.values()) if placed else 0.0
-        if reach < best_reach * (0.85 if orbits == 2 else 1.0):  # two orbits only when clearly smaller
-            best, best_reach = placed, reach
-    assert best is not None
-    return {s.node.id: (fixed.get(s.node.id) or best[s.node.id]) for s in specs}
+    fixed = {}
+    for spec in specs:
+        if spec.node.id in hand:
+            centre = (float(hand[spec.node.id][0]), float(hand[spec.node.id][1]))
+            block = min(spec.blocks, key=lambda b: b.width * b.height)
+            fixed[spec.node.id] = _circle(spec, centre, block, True, words=True)
+    auto = tuple(s for s in specs if s.node.id not in hand)
+    if not auto:
+        return fixed, ()
+    least = centre_radius + ECOMAP.tie_length + ECOMAP.node_radius
+
+    def trial(ring: _Ring) -> tuple[_Ring, _Placed]:
+        placed = _place(ring, least, centre_radius)
+        return ring, replace(placed, circles=_clear_of_fixed(placed.circles, list(fixed.values())))
+
+    # Most readable first (words on fewer, longer rows), then more compact; one orbit before two;
+    # a round orbit before a narrower one. The first within reach of the smallest is taken.
+    one = (False,) * len(auto)
+    results = [trial(_Ring(auto, one, w)) for w in (0.3, 0.7)]
+    if min(placed.orbits[0] for _, placed in results) > _SECOND_ORBIT * least:
+        # A second, staggered orbit, each outer line between two inner circles: worth trying only
+        # when one orbit has to be far wider than the centre needs.
+        two = tuple(i % 2 == 1 for i in range(len(auto)))
+        results += [trial(_Ring(auto, two, w)) for w in (0.3, 0.7)]
+    ring, _ = min(results, key=lambda r: r[1].size)
+    results += [trial(replace(ring, squash=squash)) for squash in (0.94, 0.88, 0.82, 0.76)]
+    smallest = min(placed.size for _, placed in results)
+    _, best = next(r for r in results if r[1].size <= smallest * _COMPACT_ENOUGH)
+    placed = {c.node_id: _circle(spec, c.centre, block, words=True)
+              for c, spec, block in zip(best.circles, auto, best.blocks)}
+    return {s.node.id: (fixed.get(s.node.id) or placed[s.node.id]) for s in specs}, best.orbits
 
 
-def _circle(spec: _Spec, centre: Point, hand: bool) -> EcomapCircle:
-    return EcomapCircle(spec.node.id, centre, spec.radius, spec.sector, _inner_texts(spec, centre), hand)
-
-
-def _angles(specs: Sequence[_Spec], orbit: float, orbits: int) -> list[float]:
-    """Angles clockwise around the centre: each circle its share, a little more between sectors,
-    the slack spread evenly, and the family (when there is any) centred at the top."""
-    gap = ECOMAP.node_gap
-    if orbits == 1:
-        needs = [2 * math.asin(min(1.0, (s.radius + gap / 2) / orbit)) for s in specs]
-    else:  # neighbours alternate orbits: each needs room for half a circle and the line beside it
-        needs = [2 * math.asin(min(1.0, ((s.radius + gap / 2) / 2 + 1.0) / orbit)) for s in specs]
-    breaks = [i for i in range(1, len(specs)) if specs[i].sector is not specs[i - 1].sector]
-    sector_gap = sum(needs) / len(needs) * 0.5 if breaks else 0.0
-    spans = [(needs[i - 1] + needs[i]) / 2 if i else 0.0 for i in range(len(specs))]
-    for i in breaks:
-        spans[i] += sector_gap
-    closing = (needs[-1] + needs[0]) / 2 + (sector_gap if specs[0].sector is not specs[-1].sector else 0.0)
-    used = sum(spans) + closing
-    slack = max(0.0, math.tau - used) / len(specs)
-    angles, angle = [], 0.0
-    for i in range(len(specs)):
-        if i:
-            angle += spans[i] + slack
-        angles.append(angle)
-    family = [a for a, s in zip(angles, specs) if s.sector is Sector.FAMILY]
-    anchor = (family[0] + family[-1]) / 2 if family else -(slack + closing) / 2
-    return [a - anchor - math.pi / 2 for a in angles]
-
-
-def _grow_until_clear(specs: Sequence[_Spec], centre_radius: float, orbits: int,
-                      fixed: Sequence[EcomapCircle]) -> dict[str, EcomapCircle]:
-    """The smallest orbit (grown 6 % at a time) on which nothing overlaps and no line crosses a circle."""
-    if not specs:
-        return {}
-    biggest = max(s.radius for s in specs)
-    least = centre_radius + ECOMAP.tie_length + biggest
-    gap = ECOMAP.node_gap
-    if orbits == 1:
-        circumference = sum(2 * s.radius + gap for s in specs)
-    else:
-        circumference = sum(s.radius + gap / 2 + 2.0 for s in specs)
-    orbit = max(least, circumference / math.tau)
-    placed: dict[str, EcomapCircle] = {}
-    for _ in range(60):
-        step = 2 * biggest + gap * 1.5
-        angles = _angles(specs, orbit, orbits)
-        placed = {}
-        for i, (spec, angle) in enumerate(zip(specs, angles)):
-            distance = orbit + (step if orbits == 2 and i % 2 else 0.0)
-            centre = (distance * math.cos(angle), distance * math.sin(angle))
-            placed[spec.node.id] = _circle(spec, centre, False)
-        placed = _clear_of_fixed(placed, fixed)
-        if not problems(list(placed.values()), centre_radius, fixed):
-            return placed
-        orbit *= 1.06
-    return placed
-
-
-def _clear_of_fixed(placed: dict[str, EcomapCircle], fixed: Sequence[EcomapCircle]) -> dict[str, EcomapCircle]:
-    """Push a circle outwards along its line until it is clear of every hand-placed one."""
+def _clear_of_fixed(circles: list[EcomapCircle], fixed: Sequence[EcomapCircle]) -> list[EcomapCircle]:
+    """Push a circle outwards along its line until it and its words are clear of every hand-placed one."""
     if not fixed:
-        return placed
-    out = {}
-    for node_id, circle in placed.items():
+        return circles
+    out = []
+    for circle in circles:
         x, y = circle.centre
         distance, angle = math.hypot(x, y), math.atan2(y, x)
-        spec_circle = circle
+        moved = circle
         for _ in range(200):
-            if not any(_touch(spec_circle, other) for other in fixed):
+            if all(_apart(moved, other) for other in fixed):
                 break
             distance += 6.0
-            centre = (distance * math.cos(angle), distance * math.sin(angle))
-            spec_circle = EcomapCircle(circle.node_id, centre, circle.radius, circle.sector,
-                                       _moved(circle.texts, circle.centre, centre), False)
-        out[node_id] = spec_circle
+            centre = polar(distance, angle)
+            dx, dy = centre[0] - circle.centre[0], centre[1] - circle.centre[1]
+            moved = replace(circle, centre=centre, label=Bounds(circle.label.x0 + dx, circle.label.y0 + dy,
+                                                               circle.label.x1 + dx, circle.label.y1 + dy))
+        out.append(moved)
     return out
 
 
-def _moved(texts: tuple[Text, ...], old: Point, new: Point) -> tuple[Text, ...]:
-    dx, dy = new[0] - old[0], new[1] - old[1]
-    return tuple(replace(t, at=(t.at[0] + dx, t.at[1] + dy)) for t in texts)
+# ----- what must not happen ----------------------------------------------------------------------------
 
 
-def _touch(a: EcomapCircle, b: EcomapCircle) -> bool:
-    return math.dist(a.centre, b.centre) < a.radius + b.radius + ECOMAP.node_gap
+def _box_distance(point: Point, box: Bounds) -> float:
+    dx = max(box.x0 - point[0], 0.0, point[0] - box.x1)
+    dy = max(box.y0 - point[1], 0.0, point[1] - box.y1)
+    return math.hypot(dx, dy)
+
+
+def _apart(a: EcomapCircle, b: EcomapCircle) -> bool:
+    """Whether two circles and their words keep the least gap from each other."""
+    gap = ECOMAP.node_gap
+    return (math.dist(a.centre, b.centre) >= a.radius + b.radius + gap
+            and _box_distance(a.centre, b.label) >= a.radius + gap
+            and _box_distance(b.centre, a.label) >= b.radius + gap
+            and not a.label.expanded(gap / 2).intersects(b.label.expanded(gap / 2)))
 
 
 def segment_distance(p: Point, a: Point, b: Point) -> float:
@@ -550,9 +730,29 @@ def segment_distance(p: Point, a: Point, b: Point) -> float:
     return math.dist(p, (ax + t * dx, ay + t * dy))
 
 
+def segment_crosses(a: Point, b: Point, box: Bounds) -> bool:
+    """Whether the segment ``a``–``b`` passes through ``box`` (clipped against each side in turn)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0] - box.x0), (dx, box.x1 - a[0]), (-dy, a[1] - box.y0), (dy, box.y1 - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
 def problems(circles: Sequence[EcomapCircle], centre_radius: float,
              fixed: Sequence[EcomapCircle] = ()) -> list[str]:
-    """What is wrong with a placement: circles touching each other or the centre, lines through circles.
+    """What is wrong with a placement: circles or words touching each other or the centre, lines
+    through circles or words.
 
     Used by the layout to decide whether to grow, and by the tests as the layout's invariants.
     Hand-placed circles are the practitioner's choice: their own overlaps and lines are not judged,
@@ -560,19 +760,28 @@ def problems(circles: Sequence[EcomapCircle], centre_radius: float,
     """
     found: list[str] = []
     everyone = [*circles, *fixed]
+    gap, clear = ECOMAP.node_gap, ECOMAP.line_clearance
+    boxes = [c.box().expanded(gap) for c in everyone]  # a cheap first look before the exact one
     for i, a in enumerate(everyone):
-        if not a.hand_placed and math.hypot(*a.centre) < centre_radius + a.radius + ECOMAP.node_gap:
+        if not a.hand_placed and (math.hypot(*a.centre) < centre_radius + a.radius + gap
+                                  or nearest_distance(a.label) < centre_radius + gap):
             found.append(f"{a.node_id} touches the centre")
-        for b in everyone[i + 1:]:
-            if (not a.hand_placed or not b.hand_placed) and _touch(a, b):
+        for j in range(i + 1, len(everyone)):
+            b = everyone[j]
+            if (not a.hand_placed or not b.hand_placed) and boxes[i].intersects(boxes[j]) and not _apart(a, b):
                 found.append(f"{a.node_id} touches {b.node_id}")
-    for a in circles:
+    for i, a in enumerate(circles):
         if a.hand_placed:
             continue
         start = _towards(a.centre, centre_radius)
-        for b in circles:
-            if b is not a and segment_distance(b.centre, start, a.centre) < b.radius + 1.5:
+        reach = Bounds.around((start, a.centre)).expanded(clear)
+        for j, b in enumerate(circles):
+            if b is a or not reach.intersects(boxes[j]):
+                continue
+            if segment_distance(b.centre, start, a.centre) < b.radius + clear:
                 found.append(f"the line to {a.node_id} crosses {b.node_id}")
+            elif segment_crosses(start, a.centre, b.label.expanded(clear)):
+                found.append(f"the line to {a.node_id} crosses the words of {b.node_id}")
     return found
 
 
@@ -626,28 +835,89 @@ def _rim(frm: Point, to: Point, distance: float) -> Point:
     return (frm[0] + dx / length * distance, frm[1] + dy / length * distance)
 
 
-def _sector_titles(circles: dict[str, EcomapCircle], centre_radius: float) -> tuple[Text, ...]:
-    """Each sector's name beyond its outermost circle or label, at the middle of its circles."""
-    titles: list[Text] = []
-    taken: list[Bounds] = [c.box() for c in circles.values()]
+# ----- the sectors' names --------------------------------------------------------------------------------
+
+
+def _title_lines(text: str) -> list[list[str]]:
+    """A sector's name on one line, or on two split at the space nearest its middle."""
+    words = text.split()
+    options = [[text]]
+    if len(words) > 1:
+        cut = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(text) / 2))
+        options.append([" ".join(words[:cut]), " ".join(words[cut:])])
+    return options
+
+
+def _sector_titles(circles: dict[str, EcomapCircle], links: Sequence[EcomapLink],
+                   centre_radius: float) -> tuple[Text, ...]:
+    """Each sector's name just beyond its circles' words, where it makes the printout least bigger.
+
+    Tried: straight out from the middle at angles across the sector's own arc, and just above (in
+    the top half) or below (in the bottom half) each of its circles' words, so the name stays by
+    what it names; a round drawing has free corners, and a name there costs no room at all.
+    """
     size = ECOMAP.sector_title_size
+    lh = size * 1.15
+    gap = ECOMAP.node_gap
+    taken = [c.label.expanded(gap) for c in circles.values()]
+    taken += [box_at(c.centre, 2 * c.radius, 2 * c.radius).expanded(gap) for c in circles.values()]
+    segments = [(link.start, link.end) for link in links if not link.inner]
+    whole = Bounds(-centre_radius, -centre_radius, centre_radius, centre_radius)
+    for circle in circles.values():
+        whole = whole.union(circle.box())
+
+    def clear(box: Bounds, near: Sequence[Bounds], crossing: Sequence[tuple[Point, Point]]) -> bool:
+        return not any(box.intersects(t) for t in near) and \
+            not any(segment_crosses(a, b, box.expanded(2.0)) for a, b in crossing)
+
+    titles: list[Text] = []
     for sector in SECTORS:
         group = [c for c in circles.values() if c.sector is sector and not c.hand_placed]
         if not group:
             continue
-        xs = sum(math.cos(math.atan2(c.centre[1], c.centre[0])) for c in group)
-        ys = sum(math.sin(math.atan2(c.centre[1], c.centre[0])) for c in group)
-        angle = math.atan2(ys, xs)
-        text = SECTOR_TITLES[sector]
-        width, height = label_width(text, size, bold=True), size * 1.05
-        reach = max(math.hypot(*c.centre) + c.radius for c in group) + 10.0
-        for _ in range(100):
-            distance = radius_for_nearest(angle, width, height, reach)
-            cx, cy = distance * math.cos(angle), distance * math.sin(angle)
-            title = Text(text=text, at=(cx, cy + height / 2 - size * 0.25), size=size, bold=True, part="sector-title")
-            if not any(title.bounds.intersects(box.expanded(4.0)) for box in taken):
-                break
-            reach += 6.0
-        taken.append(title.bounds)
-        titles.append(title)
+        turns = sorted(math.atan2(c.centre[1], c.centre[0]) for c in group)
+        middle = math.atan2(sum(math.sin(a) for a in turns), sum(math.cos(a) for a in turns))
+        reach = min(math.hypot(*c.centre) for c in group)
+        offsets = sorted({(a - middle + math.pi) % math.tau - math.pi for a in turns} | {0.0})
+        low, high = offsets[0], offsets[-1]
+        tries = [middle + low + (high - low) * k / 8 for k in range(9)] if high > low else [middle]
+        best: tuple[float, list[str], Bounds] | None = None
+        for lines in _title_lines(SECTOR_TITLES[sector]):
+            width = max(label_width(line, size, bold=True) for line in lines)
+            height = lh * len(lines)
+            boxes = []
+            for angle in tries:
+                distance = radius_for_nearest(angle, width, height, reach)
+                # Only what lies along the way out can be in the way.
+                way = Bounds.around((polar(distance, angle), polar(distance + 600.0, angle)))
+                way = Bounds(way.x0 - width, way.y0 - height, way.x1 + width, way.y1 + height)
+                near = [t for t in taken if t.intersects(way)]
+                crossing = [(a, b) for a, b in segments if Bounds.around((a, b)).intersects(way)]
+                for _ in range(200):
+                    box = box_at(polar(distance, angle), width, height)
+                    if clear(box, near, crossing):
+                        break
+                    distance += 3.0
+                boxes.append(box)
+            for circle in group:
+                words = circle.label
+                x = (words.x0 + words.x1) / 2 if words.width >= width else \
+                    words.x0 + width / 2 if circle.centre[0] > words.x0 else words.x1 - width / 2
+                y = words.y0 - gap - height / 2 if circle.centre[1] < 0 else words.y1 + gap + height / 2
+                box = box_at((x, y), width, height)
+                if clear(box, taken, segments):
+                    boxes.append(box)
+            for box in boxes:
+                grown = whole.union(box)
+                turn = math.atan2((box.y0 + box.y1) / 2, (box.x0 + box.x1) / 2)
+                cost = (_sheet_needed(grown) - _sheet_needed(whole)) * 100.0 + grown.width * grown.height * 1e-3 \
+                    + abs((turn - middle + math.pi) % math.tau - math.pi) * 40.0
+                if best is None or cost < best[0]:
+                    best = (cost, lines, box)
+        assert best is not None
+        _, lines, box = best
+        titles += [Text(text=line, at=((box.x0 + box.x1) / 2, box.y0 + lh * i + size * 0.9), size=size, bold=True,
+                        part="sector-title") for i, line in enumerate(lines)]
+        taken.append(box.expanded(gap))
+        whole = whole.union(box)
     return tuple(titles)

@@ -201,16 +201,18 @@ from ..graph.model import TieStrength  # noqa: E402  (kept with the section that
 class Ecomap:
     """Sizes of the ecomap's parts, in points (Hartman: the child in the middle, a circle per tie)."""
 
-    centre_radius: float = 38.0  # least radius of the central circle
-    node_radius: float = 27.0  # least radius of a person's or service's circle
-    node_max_radius: float = 44.0  # names wrap and shrink before a circle grows past this
-    node_gap: float = 12.0  # least room between two circles, or a circle and a label
-    tie_length: float = 50.0  # least visible length of a tie line
+    centre_radius: float = 34.0  # least radius of the central circle
+    node_radius: float = 10.0  # a person's or service's circle; its words are written beside it
+    label_gap: float = 3.0  # between a circle and its words
+    label_widths: tuple[float, ...] = (44.0, 56.0, 70.0, 86.0, 104.0)  # the widths words are tried at
+    node_gap: float = 5.0  # least room between two circles or blocks of words
+    line_clearance: float = 4.0  # least room between a line and a circle or words it passes
+    sector_gap: float = 16.0  # more room between the last circle of one sector and the first of the next
+    tie_length: float = 34.0  # least visible length of a tie line
     name_size: float = 8.0
-    min_name_size: float = 7.0
     detail_size: float = 7.0  # who they are to the child, or the kind of service
-    support_size: float = 7.0  # the kinds of support written in a circle
-    text_padding: float = 4.0  # between a circle and the text inside it
+    support_size: float = 7.0  # the kinds of support, under the name
+    text_padding: float = 4.0  # between the centre's circle and the text inside it
     outline: float = 1.1
     strong: float = 3.4  # line widths by tie strength
     moderate: float = 1.3
@@ -220,9 +222,10 @@ class Ecomap:
     hatch_width: float = 1.1
     tie_spacing: float = 7.0  # between two ties that reach the same circle
     sector_title_size: float = 9.5
-    mini_symbol: float = 15.0  # the household's small genogram in the centre
-    mini_gap: float = 12.0
-    margin: float = 18.0
+    mini_symbol: float = 14.0  # the household's small genogram in the centre
+    mini_gap: float = 8.0
+    mini_name_width: float = 52.0  # a member's name wraps past this
+    margin: float = 6.0
 
 
 ECOMAP = Ecomap()
