@@ -149,11 +149,11 @@ def test_pasted_control_characters_are_refused_in_lines_boxes_and_cells(qtbot, o
 
     children = tab.children
     tab.show_page(children)
-    editor = type_cell(qtbot, children.table, 0, 3, "", finish=False)
+    editor = type_cell(qtbot, children.table, 0, 1, "", finish=False)
     paste(qtbot, editor, f"I want{control} to come home")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: children.table.pending() != {})
-    assert children.table.pending() == {(0, 3): f"I want{control} to come home"}
+    assert children.table.pending() == {(0, 1): f"I want{control} to come home"}
     settle(qtbot, tab)
     assert meeting(tab) == before
 

@@ -121,16 +121,16 @@ def test_each_child_takes_part_with_an_advocate_and_their_own_words(qtbot, opene
     tab.show_page(children)
     assert [children.table.item(r, 0).text() for r in range(2)] == ["Nikita Zain", "Julian Zain"]
     before = meeting(tab).children[0]
-    attends = children.table.cellWidget(0, 1)
+    attends = children.table.cellWidget(0, 2)
     attends.setCurrentIndex(attends.index_of(Attendance.VIEWS_SHARED))
     settle(qtbot, tab)
-    advocate = children.table.cellWidget(0, 2)
+    advocate = children.table.cellWidget(0, 3)
     offered = [advocate.itemText(i) for i in range(advocate.count())]
     assert offered[0] == "(no advocate)" and "Nikita Zain" not in offered and "Sonia D'Souza" in offered
     advocate.setCurrentIndex(advocate.index_of(_z("sonia")))
     settle(qtbot, tab)
     words = "আমি চাই মা আর বাবা আবার আমাকে বিশ্বাস করুক"  # Bengali
-    type_cell(qtbot, children.table, 0, 3, words)
+    type_cell(qtbot, children.table, 0, 1, words)
     settle(qtbot, tab)
     nikita = meeting(tab).children[0]
     assert (nikita.attendance, nikita.advocate_id, nikita.own_words) == (Attendance.VIEWS_SHARED, _z("sonia"), words)
@@ -143,7 +143,7 @@ def test_each_child_takes_part_with_an_advocate_and_their_own_words(qtbot, opene
 
     _exclude(tab, "karim", must_not_be_told=True)
     settle(qtbot, tab)
-    advocate = children.table.cellWidget(0, 2)
+    advocate = children.table.cellWidget(0, 3)
     assert "Karim Zain" not in [advocate.itemText(i) for i in range(advocate.count())]
 
 

@@ -31,7 +31,7 @@ class ActionsSection(RecordsSection):
             Column("What", 250, "what", parse=partial(checked_text, what="What will happen", required=True),
                    grow=True),
             Column("Who", 165, "who", choices=lambda a: self.people_choices(a.who)),
-            Column("By when", 100, "by_when", parse=partial(parse_date, what="By when"), hint="2026-12-31"),
+            Column("By when", 100, "by_when", parse=partial(parse_date, what="By when"), hint="year-month-day"),
             Column("How long", 150, "how_long", parse=partial(checked_text, what="How long")),
             Column("How we'll know", 220, "success_sign", parse=partial(checked_text, what="How we'll know")),
             Column("Who checks", 165, "checked_by", choices=lambda a: self.people_choices(a.checked_by)),

@@ -40,7 +40,6 @@ class DistributionSection(Section):
         layout.addLayout(row)
         self.readers = QListWidget()
         self.readers.setAccessibleName("Who receives the plan")
-        self.readers.setMinimumHeight(260)
         self.readers.itemChanged.connect(self._on_item)
         layout.addWidget(self.readers)
         self.error = error_label()
@@ -67,6 +66,9 @@ class DistributionSection(Section):
             self.readers.addItem(item)
         self.readers.setCurrentRow(min(current, self.readers.count() - 1))
         del blocker
+        # every name in sight, so the page scrolls rather than a small list inside it
+        row = self.readers.sizeHintForRow(0) if self.readers.count() else self.fontMetrics().lineSpacing()
+        self.readers.setFixedHeight(row * max(3, self.readers.count()) + 2 * self.readers.frameWidth() + 4)
         total = len(meeting.plan.distribution)
         self.count.setText(f"{total} {'receives' if total == 1 else 'receive'} the plan")
 

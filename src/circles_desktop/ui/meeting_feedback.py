@@ -30,7 +30,7 @@ class FeedbackSection(RecordsSection):
         columns = [
             Column("Who", 160, "given_by", choices=lambda f: self.people_choices(f.given_by, "(choose who)")),
             Column("When", 105, "on", parse=partial(parse_date, what="The date of the feedback"),
-                   hint="2026-12-12"),
+                   hint="year-month-day"),
             Column("What they said", 240, "text", grow=True,
                    parse=partial(checked_text, what="What they said", required=True, limit=TEXT_LIMIT)),
             Column("How helpful (1–5)", 120, "helpful", parse=_helpful, hint="1 to 5"),

@@ -82,7 +82,7 @@ class InvitesSection(RecordsSection):
         self.others.setWrapping(True)
         self.others.setResizeMode(QListView.ResizeMode.Adjust)
         self.others.setSpacing(3)
-        self.others.setFixedHeight(self.others.fontMetrics().lineSpacing() * 4 + 16)
+        self.others.setFixedHeight(self.others.fontMetrics().lineSpacing() * 3 + 16)
         self.others.itemActivated.connect(lambda _item: self.add_selected())  # Enter or double-click
         layout.addWidget(self.invites)
         layout.addWidget(self.invites.error)
@@ -201,13 +201,14 @@ class ChildrenSection(RecordsSection):
         attendance = [(text, value) for value, text in ATTENDANCE_WORDS.items()]
         self.make_table(
             "Children's participation",
-            [Column("Child", 120, text=lambda c: self.name(c.child_id)),
-             Column("Taking part", 185, "attendance", choices=lambda _c: attendance),
+            # the child's own words first: the child's voice comes first
+            [Column("Child", 110, text=lambda c: self.name(c.child_id)),
+             Column("In their own words", 290, "own_words", grow=True,
+                    parse=partial(checked_text, what="Their own words", limit=TEXT_LIMIT)),
+             Column("Taking part", 175, "attendance", choices=lambda _c: attendance),
              Column("Advocate", 160, "advocate_id",
                     choices=lambda c: [i for i in self.people_choices(c.advocate_id, "(no advocate)")
                                        if i[1] != c.child_id]),
-             Column("In their own words", 300, "own_words", grow=True,
-                    parse=partial(checked_text, what="Their own words", limit=TEXT_LIMIT)),
              Column("How they take part", 240, "how", parse=_line("How they take part"))],
             lambda c: self.name(c.child_id))
         self.lay_out(layout)

@@ -164,8 +164,9 @@ class RecordTable(QTableWidget):
         self.resizeRowsToContents()
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
         spare = self.verticalHeader().defaultSectionSize() * max(0, MIN_ROWS - self.rowCount())
-        height = (self.horizontalHeader().height() + rows + spare + 2 * self.frameWidth()
-                  + self.horizontalScrollBar().sizeHint().height() + 2)
+        sideways = self.horizontalHeader().length() > self.viewport().width()
+        height = (self.horizontalHeader().height() + rows + spare + 2 * self.frameWidth() + 2
+                  + (self.horizontalScrollBar().sizeHint().height() if sideways else 0))
         self.setFixedHeight(min(height, MAX_HEIGHT))
 
     def _show_item(self, row: int, col: int, column: Column, record: Any) -> None:
