@@ -164,10 +164,9 @@ def context_menu(view, pos: QPoint | None = None) -> None:  # type: ignore[no-un
     from PySide6.QtWidgets import QApplication
 
     viewport = view.viewport()
-    if pos is None:
-        event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, viewport.rect().center())
-    else:
-        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    reason = QContextMenuEvent.Reason.Keyboard if pos is None else QContextMenuEvent.Reason.Mouse
+    pos = viewport.rect().center() if pos is None else pos
+    event = QContextMenuEvent(reason, pos, viewport.mapToGlobal(pos))
     QApplication.sendEvent(viewport, event)
 
 
@@ -180,8 +179,9 @@ def on_line(canvas, rel_id: str) -> QPoint:  # type: ignore[no-untyped-def]
     scene = canvas.view.diagram_scene
     line = next(item for item in scene.diagram.items if item.rel_id == rel_id and item.part == "tie")
     (x0, y0), (x1, y1) = line.points[0], line.points[-1]
-    canvas.view.ensureVisible(QPointF(x0, y0).x(), y0, 1, 1)
-    return canvas.at((x0 + x1) / 2, (y0 + y1) / 2)
+    middle = ((x0 + x1) / 2, (y0 + y1) / 2)
+    canvas.view.ensureVisible(*middle, 1, 1)
+    return canvas.at(*middle)
 
 
 def tie_to(doc, target: str) -> EcomapTie:  # type: ignore[no-untyped-def]
