@@ -24,6 +24,7 @@ from circles_desktop.demo_cases import demo_cases
 from circles_desktop.graph.edits import update_case
 from circles_desktop.graph.meeting import Meeting
 from circles_desktop.store.library import Library
+from circles_desktop.ui.meeting_forms import Choice
 from circles_desktop.ui.meeting_tab import MeetingTab
 from circles_desktop.ui.meeting_table import RecordTable
 
@@ -119,3 +120,32 @@ def type_cell(qtbot, table: RecordTable, row: int, column: int, text: str,  # ty
         # the view commits the editor's text on its next turn of the event loop
         qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
     return editor
+
+
+def _open_choice(qtbot, table: RecordTable, row: int, column: int) -> Choice:  # type: ignore[no-untyped-def]
+    table.window().activateWindow()
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    box = table.indexWidget(table.model().index(row, column))
+    assert isinstance(box, Choice), f"no drop-down opened in row {row}, column {column}"
+    return box
+
+
+def choose(qtbot, table: RecordTable, row: int, column: int, value: object) -> None:  # type: ignore[no-untyped-def]
+    """Choose in a drop-down cell from the keyboard: F2 opens it, the arrow keys move, Enter chooses."""
+    box = _open_choice(qtbot, table, row, column)
+    target = box.index_of(value)
+    while box.currentIndex() != target:
+        qtbot.keyClick(box, Qt.Key.Key_Down if target > box.currentIndex() else Qt.Key.Key_Up)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+
+
+def offered(qtbot, table: RecordTable, row: int, column: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """The words a drop-down cell offers (opened and closed again with Escape, choosing nothing)."""
+    box = _open_choice(qtbot, table, row, column)
+    words = [box.itemText(i) for i in range(box.count())]
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    return words

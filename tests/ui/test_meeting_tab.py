@@ -7,16 +7,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from meeting_driver import open_meeting, settle, type_box, type_cell, type_line
+from meeting_driver import choose, open_meeting, settle, type_box, type_cell, type_line
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from circles_desktop.demo_cases import demo_id
 from circles_desktop.graph.meeting import InviteDecision, InviteStatus
 from circles_desktop.graph.meeting_edits import update_meeting
 from circles_desktop.graph.redaction import Audience
 from circles_desktop.ui.meeting_drag import ids_mime, mime_ids
+from circles_desktop.ui.meeting_forms import Choice
 from circles_desktop.ui.meeting_people import EXCLUDED_MARK
 from circles_desktop.ui.meeting_tab import MeetingTab
 
@@ -79,9 +81,9 @@ def test_change_an_invitation_and_take_off_and_add_back(qtbot, planned: MeetingT
     planned.show_page(tab)
     before = doc.info.meetings[0]
     first = before.invitations[0]
-    status = tab.invites.cellWidget(0, 3)
-    status.setCurrentIndex(status.index_of(InviteStatus.DECLINED))
+    choose(qtbot, tab.invites, 0, 3, InviteStatus.DECLINED)
     _settle(qtbot, planned)
+    assert tab.invites.item(0, 3).text() == "Declined"
     assert doc.info.meetings[0].invitation(first.node_id).status is InviteStatus.DECLINED
     type_cell(qtbot, tab.invites, 0, 4, "Arabic")
     _settle(qtbot, planned)
@@ -145,12 +147,12 @@ def test_add_an_action_with_who_then_undo(qtbot, planned: MeetingTab) -> None:  
     row = tab.table.rowCount() - 1
     type_cell(qtbot, tab.table, row, 0, "Teta collects the children on Fridays")
     _settle(qtbot, planned)
-    who = tab.table.cellWidget(row, 1)
-    who.setCurrentIndex(2)
+    samira = demo_id("zain/samira")
+    choose(qtbot, tab.table, row, 1, samira)
     _settle(qtbot, planned)
     added = doc.info.meetings[0].plan.actions[-1]
     assert added.what == "Teta collects the children on Fridays"
-    assert added.who == who.value() and doc.has_node(added.who)
+    assert added.who == samira and tab.table.item(row, 1).text() == "Teta (Samira Zain)"
     type_cell(qtbot, tab.table, row, 2, "not a date")
     _settle(qtbot, planned)
     assert doc.info.meetings[0].plan.actions[-1].by_when is None
@@ -212,3 +214,25 @@ def test_export_and_print_are_off_on_the_meeting_tab(planned: MeetingTab, window
     assert not any(window.actions[key].isEnabled() for key in keys)
     window.frame.show_view("ecomap")
     assert all(window.actions[key].isEnabled() for key in keys)
+
+
+def test_a_choice_opens_on_one_click_and_browsing_it_with_the_arrows_changes_nothing(  # type: ignore[no-untyped-def]
+        qtbot, planned: MeetingTab) -> None:
+    doc, tab = planned.editor.doc, planned.people
+    planned.show_page(tab)
+    first = doc.info.meetings[0].invitations[0]
+    index = tab.invites.model().index(0, 3)
+    qtbot.mouseClick(tab.invites.viewport(), Qt.MouseButton.LeftButton, pos=tab.invites.visualRect(index).center())
+    box = tab.invites.indexWidget(index)
+    assert isinstance(box, Choice) and box.view().isVisible()
+    box.hidePopup()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert doc.info.meetings[0].invitations[0] == first  # only looking, so far
+    box.showPopup()
+    confirmed = box.view().visualRect(box.view().model().index(box.index_of(InviteStatus.CONFIRMED), 0))
+    qtbot.mouseClick(box.view().viewport(), Qt.MouseButton.LeftButton, pos=confirmed.center())
+    qtbot.waitUntil(lambda: doc.info.meetings[0].invitations[0] != first)  # the list closes, then it is chosen
+    _settle(qtbot, planned)
+    assert doc.info.meetings[0].invitations[0] == replace(first, status=InviteStatus.CONFIRMED)
+    assert tab.invites.item(0, 3).text() == "Confirmed" and tab.invites.state() != tab.invites.State.EditingState

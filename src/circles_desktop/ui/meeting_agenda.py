@@ -43,11 +43,11 @@ class AgendaSection(RecordsSection):
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QHBoxLayout()
-        self.standard_button = button("Start from the standard agenda", self.use_standard)
         self.add_button = button("Add item", self.add_item, name="Add agenda item")
         self.delete_button = button("Delete item", self.delete_row, name="Delete agenda item")
         self.up_button = button("Move up", lambda: self.move_item(-1), name="Move agenda item up")
         self.down_button = button("Move down", lambda: self.move_item(1), name="Move agenda item down")
+        self.standard_button = button("Start from the standard agenda", self.use_standard)
         for made in (self.add_button, self.delete_button, self.up_button, self.down_button, self.standard_button):
             buttons.addWidget(made)
         buttons.addStretch(1)
@@ -88,6 +88,14 @@ class AgendaSection(RecordsSection):
 
     def show_meeting(self, meeting: Meeting) -> None:
         super().show_meeting(meeting)
+        for row, item in enumerate(meeting.agenda):  # private family time stands out, in words and in bold
+            stage = self.table.item(row, 0)
+            if stage.font().bold() != (item.stage is Stage.PRIVATE_FAMILY_TIME):
+                font = stage.font()
+                font.setBold(item.stage is Stage.PRIVATE_FAMILY_TIME)
+                self.table.blockSignals(True)
+                stage.setFont(font)
+                self.table.blockSignals(False)
         if self._select is not None and self._select < self.table.rowCount():
             self.table.setCurrentCell(self._select, 1)
         self._select = None

@@ -13,8 +13,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -24,7 +31,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOption,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
@@ -72,11 +81,38 @@ class Column:
         if self.text is not None:
             return self.text(record)
         value = getattr(record, self.field)
+        if self.choices is not None:
+            return next((text for text, choice in self.choices(record) if choice == value), "")
         return "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
+class _ChoiceEditor(Choice):
+    """The drop-down a choice cell opens. A pick from its list is the choice made; an arrow key only
+    moves through the choices (Enter, Tab or leaving the cell makes it), so browsing changes nothing."""
+
+    picked = Signal()
+
+    def __init__(self, name: str, items: Sequence[tuple[str, object]], current: object, parent: QWidget) -> None:
+        super().__init__(name, items, current, parent)
+        self._shown_at = self.currentIndex()
+
+    def showPopup(self) -> None:
+        self._shown_at = self.currentIndex()
+        super().showPopup()
+
+    def hidePopup(self) -> None:
+        # A row picked in the list becomes the current one just before the list hides; Escape
+        # hides it with the current one unchanged.
+        super().hidePopup()
+        if self.currentIndex() != self._shown_at:
+            self.picked.emit()
+
+
 class _CheckedCells(QStyledItemDelegate):
-    """Cell editors that say what is wrong while it is typed, and offer names where a column has them."""
+    """Cell editors: text checked while it is typed (with names offered where a column has them), and
+    a drop-down for a choice; a choice cell is drawn with a drop-down arrow so it reads as one."""
+
+    ARROW = 16  # pixels kept at the right of a choice cell for its arrow
 
     def __init__(self, table: RecordTable) -> None:
         super().__init__(table)
@@ -84,8 +120,14 @@ class _CheckedCells(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        editor = super().createEditor(parent, option, index)
         column = self.table.columns[index.column()]
+        if column.choices is not None:
+            record = self.table.records[index.row()]
+            box = _ChoiceEditor(f"{column.title}: {self.table.describe(record)}", column.choices(record),
+                                getattr(record, column.field), parent)
+            box.picked.connect(lambda: (self.commitData.emit(box), self.closeEditor.emit(box)))
+            return box
+        editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit) and column.parse is not None:
             row = index.row()
             editor.setAccessibleName(f"{column.title}, row {row + 1}")
@@ -98,6 +140,32 @@ class _CheckedCells(QStyledItemDelegate):
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 editor.setCompleter(completer)
         return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if not isinstance(editor, Choice):  # a drop-down shows its choice from the start; a redraw
+            super().setEditorData(editor, index)  # must not move it while it is being chosen from
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, Choice):  # the choice goes to the document; the redraw shows it
+            self.table.choose(index.row(), index.column(), editor.value())
+            return
+        super().setModelData(editor, model, index)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        if self.table.columns[index.column()].choices is None:
+            super().paint(painter, option, index)
+            return
+        style = self.table.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self.table)
+        text = QStyleOptionViewItem(option)
+        text.rect = option.rect.adjusted(0, 0, -self.ARROW, 0)
+        super().paint(painter, text, index)
+        arrow = QStyleOption()
+        arrow.initFrom(self.table)
+        arrow.rect = QRect(option.rect.right() - self.ARROW + 3, option.rect.center().y() - 4, 9, 9)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorArrowDown, arrow, painter, self.table)
 
 
 class RecordTable(QTableWidget):
@@ -126,6 +194,7 @@ class RecordTable(QTableWidget):
         self.verticalHeader().hide()
         self.setItemDelegate(_CheckedCells(self))
         self.itemChanged.connect(self._on_item)
+        self.clicked.connect(self._on_clicked)
 
     # ----- showing ---------------------------------------------------------------------------------
 
@@ -137,10 +206,7 @@ class RecordTable(QTableWidget):
             self.setRowCount(len(self.records))
             for row, record in enumerate(self.records):
                 for col, column in enumerate(self.columns):
-                    if column.choices is not None:
-                        self._show_choice(row, col, column, record)
-                    else:
-                        self._show_item(row, col, column, record)
+                    self._show_item(row, col, column, record)
             self._pending = {cell: kept for cell, kept in self._pending.items() if cell[0] < len(self.records)}
             for (row, col), (text, message) in self._pending.items():
                 self._mark(self.item(row, col), text, message)
@@ -177,7 +243,7 @@ class RecordTable(QTableWidget):
         # Only what differs is set: any change to an item tells an open editor to show the item's
         # text again, which would wipe what is being typed in it.
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        if column.parse is not None:
+        if column.parse is not None or column.choices is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         if column.check:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
@@ -197,17 +263,6 @@ class RecordTable(QTableWidget):
         if col == 0 and self.key is not None and item.data(Qt.ItemDataRole.UserRole) != self.key(record):
             item.setData(Qt.ItemDataRole.UserRole, self.key(record))
 
-    def _show_choice(self, row: int, col: int, column: Column, record: Any) -> None:
-        assert column.choices is not None
-        items, value = column.choices(record), getattr(record, column.field)
-        box = self.cellWidget(row, col)
-        if not isinstance(box, Choice):
-            box = Choice("", items, value)
-            box.currentIndexChanged.connect(lambda _i, b=box: self._chosen(row, col, b))
-            self.setCellWidget(row, col, box)
-        box.set_items(items, value)
-        box.setAccessibleName(f"{column.title}: {self.describe(record)}")
-
     # ----- changing --------------------------------------------------------------------------------
 
     def _on_item(self, item: QTableWidgetItem) -> None:
@@ -226,9 +281,17 @@ class RecordTable(QTableWidget):
             return
         self._send(row, col, value, item.text())
 
-    def _chosen(self, row: int, col: int, box: Choice) -> None:
-        if row < len(self.records) and not self._send(row, col, box.value(), ""):
-            self.show_records(self.records)  # back to the choice the document holds
+    def _on_clicked(self, index: QModelIndex) -> None:
+        """One click on a choice opens its list (the keyboard's way is F2, or typing, then the arrows)."""
+        if self.columns[index.column()].choices is not None and index.row() < len(self.records):
+            self.edit(index)
+            editor = self.indexWidget(index)
+            if isinstance(editor, Choice):
+                editor.showPopup()
+
+    def choose(self, row: int, col: int, value: object) -> bool:
+        """Make a choice in a cell; a refusal is said under the table and the cell keeps what was held."""
+        return row < len(self.records) and self._send(row, col, value, "")
 
     def _send(self, row: int, col: int, value: Any, text: str) -> bool:
         if row >= len(self.records):
