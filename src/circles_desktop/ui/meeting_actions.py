@@ -12,7 +12,8 @@ from ..graph.edits import Edit
 from ..graph.meeting import Action, Meeting
 from .editor import CaseEditor
 from .meeting_forms import button
-from .meeting_table import Column, RecordsSection
+from .meeting_records import RecordsSection
+from .meeting_table import Column
 from .meeting_values import checked_text, parse_date
 
 

@@ -15,7 +15,8 @@ from ..graph.edits import Edit
 from ..graph.meeting import AgendaItem, Meeting, Stage
 from .editor import CaseEditor
 from .meeting_forms import button
-from .meeting_table import Column, RecordsSection
+from .meeting_records import RecordsSection
+from .meeting_table import Column
 from .meeting_values import checked_text, parse_whole
 
 MAX_MINUTES = 480  # a whole working day; a longer part is a typing slip

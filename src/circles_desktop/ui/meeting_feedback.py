@@ -10,7 +10,8 @@ from ..graph import meeting_edits as me
 from ..graph.edits import Edit
 from ..graph.meeting import Feedback, Meeting
 from .editor import CaseEditor
-from .meeting_table import Column, EntryForm, RecordsSection
+from .meeting_records import EntryForm, RecordsSection
+from .meeting_table import Column
 from .meeting_values import TEXT_LIMIT, checked_text, parse_date, parse_whole
 
 

@@ -33,7 +33,8 @@ from ..graph.model import Household, Person
 from .editor import CaseEditor
 from .meeting_drag import InviteTable, PeopleList
 from .meeting_forms import button
-from .meeting_table import Column, RecordsSection
+from .meeting_records import RecordsSection
+from .meeting_table import Column
 from .meeting_values import TEXT_LIMIT, checked_text
 from .undo import Report
 from .words import choices

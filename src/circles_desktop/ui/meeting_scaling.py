@@ -12,7 +12,8 @@ from ..graph.edits import Edit
 from ..graph.meeting import Meeting, ScalingScore
 from .editor import CaseEditor
 from .meeting_forms import TextBox, add_row
-from .meeting_table import Column, EntryForm, RecordsSection
+from .meeting_records import EntryForm, RecordsSection
+from .meeting_table import Column
 from .meeting_values import LINE_LIMIT, TEXT_LIMIT, checked_text, parse_whole
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -180,7 +181,7 @@ class MeetingTab(QWidget):
     def _preview_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(QLabel("Preview the plan as a PDF:"))
-        self.preview_buttons: dict[Audience, object] = {}
+        self.preview_buttons: dict[Audience, QPushButton] = {}
         for audience, text, name in ((Audience.PROFESSIONAL, "For professionals", "Preview PDF for professionals"),
                                      (Audience.FAMILY, "For the family", "Preview PDF for the family"),
                                      (Audience.CHILD, "For the child", "Preview PDF for the child")):
