@@ -235,5 +235,5 @@ def test_placing_is_one_edit_that_undoes_exactly() -> None:
 def test_every_label_is_text_a_printer_can_shape() -> None:
     diagram = circles_diagram(scripts())
     names = [t.text for t in diagram.items if isinstance(t, Text) and t.part == "name"]
-    assert "伟" in names and "Łukasiewicz" in names
+    assert any("伟" in name for name in names) and any("Łukasiewicz" in name for name in names)
     assert diagram.legend is not None and "Key" in diagram.legend.texts()

@@ -16,11 +16,11 @@ set, who it is to the child ("maternal aunt", "school") and the symbol-with-name
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 from ..graph.document import CaseDocument
 from ..graph.model import (
@@ -332,34 +332,30 @@ class Wedge:
     def covers(self, angle: float) -> bool:
         return angle_in(angle, self.start, self.end)
 
+    @cached_property
+    def edges(self) -> tuple[tuple[float, float, float, float], tuple[float, float, float, float]]:
+        """Both edges as constraints on a point (x, y) inside the margins: k·x ≥ margin + sign·c·y."""
+        return ((-math.sin(self.start), math.cos(self.start), -1.0, self.margin_start),
+                (math.sin(self.end), math.cos(self.end), 1.0, self.margin_end))
 
-SECTOR_LEAST, SECTOR_MOST = math.radians(96), math.radians(168)
+
+SECTOR_LEAST, SECTOR_MOST = math.radians(72), math.radians(168)
 SECTOR_STEP = math.radians(24)  # sectors change size in steps, so one more person rarely moves them
 
 
-def sector_wedges(weights: dict[Sector, float], title_room: tuple[float, float] = (0.0, 0.0)) -> dict[Sector, Wedge]:
+def sector_wedges(weights: dict[Sector, float]) -> dict[Sector, Wedge]:
     """Sectors sized by how much is in them, within bounds, the family centred at the top.
 
     A busy sector gets a wider wedge so its people spread along the arcs instead of piling up in
     extra rows; an empty one keeps enough of the circle to show plainly that it is empty.
-    ``title_room`` (half width and half height of the widest ring title) is kept clear along the
-    edge between professionals and community, where the ring titles are written.
     """
     angles = _in_steps(_share_out({s: max(weights.get(s, 0.0), 0.0) for s in SECTORS}))
-    family = angles[Sector.FAMILY]
-    start = -math.pi / 2 - family / 2
-    spans: dict[Sector, tuple[float, float]] = {}
+    start = -math.pi / 2 - angles[Sector.FAMILY] / 2
+    wedges: dict[Sector, Wedge] = {}
     for sector in SECTORS:
-        spans[sector] = (start, start + angles[sector])
+        wedges[sector] = Wedge(start, start + angles[sector])
         start += angles[sector]
-    ray = spans[Sector.PROFESSIONAL][1]
-    room = title_room[0] * abs(math.sin(ray)) + title_room[1] * abs(math.cos(ray)) + 3.0 if title_room[0] else 0.0
-    edge = CIRCLES.edge_margin
-    return {
-        Sector.FAMILY: Wedge(*spans[Sector.FAMILY]),
-        Sector.PROFESSIONAL: Wedge(*spans[Sector.PROFESSIONAL], edge, max(edge, room)),
-        Sector.COMMUNITY: Wedge(*spans[Sector.COMMUNITY], max(edge, room), edge),
-    }
+    return wedges
 
 
 def _in_steps(angles: dict[Sector, float]) -> dict[Sector, float]:
@@ -373,29 +369,115 @@ def _in_steps(angles: dict[Sector, float]) -> dict[Sector, float]:
 
 
 def _share_out(weights: dict[Sector, float]) -> dict[Sector, float]:
-    """Angles proportional to the weights, each between SECTOR_LEAST and SECTOR_MOST, summing to a turn."""
-    fixed: dict[Sector, float] = {}
-    while True:
-        free = [s for s in SECTORS if s not in fixed]
-        room = math.tau - sum(fixed.values())
-        total = sum(weights[s] for s in free)
-        angles = {s: room * (weights[s] / total if total else 1 / len(free)) for s in free}
-        under = {s: SECTOR_LEAST for s, a in angles.items() if a < SECTOR_LEAST - 1e-9}
-        over = [s for s, a in angles.items() if a > SECTOR_MOST + 1e-9]
-        if under:  # the smallest first: raising them is what can push another past the most
-            fixed.update(under)
-        elif over:
-            fixed[max(over, key=angles.__getitem__)] = SECTOR_MOST
-        else:
-            return {**fixed, **angles}
+    """Angles proportional to the weights as far as each stays between SECTOR_LEAST and
+    SECTOR_MOST, summing to a turn: ``clamp(k · weight)`` for the one ``k`` that makes a turn."""
+    if not any(weights.values()):
+        return dict.fromkeys(SECTORS, math.tau / len(SECTORS))
+
+    def angles(k: float) -> dict[Sector, float]:
+        return {s: min(SECTOR_MOST, max(SECTOR_LEAST, k * weights[s])) for s in SECTORS}
+
+    lo, hi = 0.0, SECTOR_MOST / min(w for w in weights.values() if w > 0)
+    for _ in range(60):
+        k = (lo + hi) / 2
+        lo, hi = (k, hi) if sum(angles(k).values()) < math.tau else (lo, k)
+    return angles(hi)
 
 
-# ----- the footprint of a node: its symbol with its name under it -------------------------------------
+# ----- whom the picture is for ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Look:
+    """How the picture is labelled, for whom it is drawn.
+
+    The full picture (the editor, the case file, the professionals and the family) names everyone
+    beside a gender symbol, with who they are to the child under the name, and services as their
+    name in a rounded tag. The child's own picture has first names only, each in a tag, in type
+    big enough to read across a table, with the rings and sectors in the child's words and "Me" in
+    the middle. Titles and notes are tuples in ``RINGS`` / ``SECTORS`` order, so a look is hashable.
+    """
+
+    name_size: float
+    detail_size: float
+    symbol: float  # side of the gender symbol beside a person's name; 0: every name in a tag
+    detail_rings: tuple[Ring, ...]  # where labels say who each person is to the child (or the kind of service)
+    first_names: bool
+    wraps: tuple[float, ...]  # label widths to try, widest (fewest lines, easiest to read) first
+    note_size: float
+    ring_title_size: float
+    sector_title_size: float
+    centre_size: float
+    ring_titles: tuple[str, str, str]
+    sector_titles: tuple[str, str, str]
+    ring_notes: tuple[str, str, str]
+    sector_notes: tuple[str, str, str]
+    lists_unplaced: bool  # the "Not placed yet" list beside the rings
+    denser: Look | None = None  # the look to fall back on when a network is too big for one sheet
+
+    def ring_title(self, ring: Ring) -> str:
+        return self.ring_titles[RINGS.index(ring)]
+
+    def sector_title(self, sector: Sector) -> str:
+        return self.sector_titles[SECTORS.index(sector)]
+
+
+# The full picture is meant to print on one A4 sheet with no word under 7 pt: rings up to this radius
+# do, with their titles and the key below or in a corner (A4 is 595 pt wide, less 15 mm each side).
+FIT_RADIUS = 248.0
+
+
+def _full_looks() -> Look:
+    """The full picture, with what it falls back on for a network too big for one sheet: names at
+    7 pt, then no details in the wider ring (nor on services), then names alone."""
+    names_only = Look(
+        # A symbol no bigger than the name beside it, and labels wrapped at whichever width packs
+        # the ring thinnest.
+        name_size=CIRCLES.detail_size, detail_size=CIRCLES.detail_size, symbol=10.0, detail_rings=(),
+        first_names=False,
+        wraps=(CIRCLES.name_max_width * 1.5, CIRCLES.name_max_width, CIRCLES.side_name_width, 40.0),
+        note_size=CIRCLES.note_size, ring_title_size=CIRCLES.ring_title_size,
+        sector_title_size=CIRCLES.sector_title_size, centre_size=CIRCLES.name_size,
+        ring_titles=tuple(RING_TITLES[r] for r in RINGS),  # type: ignore[arg-type]
+        sector_titles=tuple(SECTOR_TITLES[s] for s in SECTORS),  # type: ignore[arg-type]
+        ring_notes=tuple(EMPTY_RING_NOTES[r] for r in RINGS),  # type: ignore[arg-type]
+        sector_notes=tuple(EMPTY_SECTOR_NOTES[s] for s in SECTORS),  # type: ignore[arg-type]
+        lists_unplaced=True,
+    )
+    inner_details = replace(names_only, detail_rings=(Ring.CLOSEST, Ring.CLOSE), denser=names_only)
+    small = replace(names_only, detail_rings=RINGS, denser=inner_details)
+    return replace(small, name_size=CIRCLES.name_size, centre_size=CIRCLES.name_size + 1.0, denser=small)
+
+
+FULL = _full_looks()
+# The child's copy of the plan prints this picture across the page, a little under its own size at
+# most; 13 pt names and 12 pt titles stay at or above 11 pt there.
+CHILD = Look(
+    name_size=13.0, detail_size=13.0, symbol=0.0, detail_rings=(), first_names=True, wraps=(150.0, 100.0),
+    note_size=12.0, ring_title_size=12.0, sector_title_size=14.0, centre_size=20.0,
+    ring_titles=("closest to me", "close to me", "around me"),
+    sector_titles=("Family", "People who work with me", "Friends and community"),
+    ring_notes=("Nobody here yet", "Nobody here yet", "Nobody here yet"),
+    sector_notes=("No family here yet", "Nobody here yet", "No friends here yet"),
+    lists_unplaced=False,
+)
+
+
+# ----- the footprint of a node: its mark and its words ------------------------------------------------
+
+SYMBOL_GAP = 3.0  # between a symbol and the words beside it
+TAG_PAD = (4.0, 2.5)  # inside a tag: left and right, top and bottom
 
 
 @dataclass(frozen=True)
 class Footprint:
-    """A symbol with name lines and a line or two of detail under it: the unit placed in the rings."""
+    """A node's mark with its words: the unit placed in the rings.
+
+    With a symbol, the name (and the detail under it) is written to the symbol's right, its first
+    line level with the symbol: short and wide, so many fit in a thin ring. Without one
+    (``symbol == 0``: a service, or any name in the child's picture) the words sit in a rounded
+    tag, which is itself the mark.
+    """
 
     lines: tuple[str, ...]
     details: tuple[str, ...]
@@ -403,51 +485,108 @@ class Footprint:
     name_size: float = CIRCLES.name_size
     detail_size: float = CIRCLES.detail_size
 
+    @property
+    def tagged(self) -> bool:
+        return self.symbol <= 0.0
+
     @cached_property
-    def width(self) -> float:
+    def _text_width(self) -> float:
         widths = [label_width(line, self.name_size) for line in self.lines]
         widths += [label_width(line, self.detail_size) for line in self.details]
-        return max([self.symbol, *widths]) + 2.0
+        return max(widths, default=0.0)
+
+    @cached_property
+    def _text_height(self) -> float:
+        return (len(self.lines) * self.name_size + len(self.details) * self.detail_size) * FONTS.line_height
+
+    @cached_property
+    def _offsets(self) -> tuple[float, float]:
+        """How far below the footprint's top the symbol and the words start."""
+        line = self.name_size * FONTS.line_height
+        return max(0.0, (line - self.symbol) / 2), max(0.0, (self.symbol - line) / 2)
+
+    @cached_property
+    def width(self) -> float:
+        if self.tagged:
+            return self._text_width + 2 * TAG_PAD[0]
+        return self.symbol + SYMBOL_GAP + self._text_width + 1.0
 
     @cached_property
     def height(self) -> float:
-        lh = FONTS.line_height
-        return self.symbol + 2.0 + len(self.lines) * self.name_size * lh + len(self.details) * self.detail_size * lh + 1.0
+        if self.tagged:
+            return self._text_height + 2 * TAG_PAD[1]
+        symbol_top, text_top = self._offsets
+        return max(symbol_top + self.symbol, text_top + self._text_height)
 
     def symbol_centre(self, box: Bounds) -> Point:
-        return ((box.x0 + box.x1) / 2, box.y0 + self.symbol / 2)
+        """Where the node is: its symbol's centre, or the middle of its tag."""
+        if self.tagged:
+            return centre_of(box)
+        return (box.x0 + self.symbol / 2, box.y0 + self._offsets[0] + self.symbol / 2)
 
     def box_around(self, symbol_centre: Point) -> Bounds:
-        """The footprint whose symbol is centred on ``symbol_centre`` (how positions are stored)."""
+        """The footprint whose mark is centred on ``symbol_centre`` (how positions are stored)."""
         x, y = symbol_centre
-        top = y - self.symbol / 2
-        return Bounds(x - self.width / 2, top, x + self.width / 2, top + self.height)
+        if self.tagged:
+            return box_at(symbol_centre, self.width, self.height)
+        left, top = x - self.symbol / 2, y - self.symbol / 2 - self._offsets[0]
+        return Bounds(left, top, left + self.width, top + self.height)
 
     def texts(self, box: Bounds, node_id: str) -> tuple[Text, ...]:
         """The name and detail as diagram text, inside ``box``."""
-        x = (box.x0 + box.x1) / 2
-        y = box.y0 + self.symbol + 2.0
+        if self.tagged:
+            x, y, align = centre_of(box)[0], box.y0 + TAG_PAD[1], Align.MIDDLE
+        else:
+            x, y, align = box.x0 + self.symbol + SYMBOL_GAP, box.y0 + self._offsets[1], Align.START
         out = []
         for line in self.lines:
             y += self.name_size * FONTS.line_height
-            out.append(Text(text=line, at=(x, y - self.name_size * 0.3), size=self.name_size, node_id=node_id,
-                            part="name"))
+            out.append(Text(text=line, at=(x, y - self.name_size * 0.3), size=self.name_size, align=align,
+                            node_id=node_id, part="name"))
         for line in self.details:
             y += self.detail_size * FONTS.line_height
-            out.append(Text(text=line, at=(x, y - self.detail_size * 0.3), size=self.detail_size,
+            out.append(Text(text=line, at=(x, y - self.detail_size * 0.3), size=self.detail_size, align=align,
                             colour=COLOURS.muted, node_id=node_id, part="detail"))
         return tuple(out)
 
 
-def footprint(node: AnyNode, detail: str, width: float = CIRCLES.name_max_width) -> Footprint:
-    """The node's symbol and words, wrapped at ``width`` (narrower where labels sit beside the
-    child, since a wide label there takes up the ring's depth)."""
-    raw = (list(name_lines(node)) or [node.label]) if isinstance(node, Person) else [node.label]
-    lines = tuple(part for line in raw for part in (wrap(line, CIRCLES.name_size, width) or [line]))
-    details = wrap(detail, CIRCLES.detail_size, width) if detail else []
+@dataclass(frozen=True)
+class _Entry:
+    """A node to place, before its words are wrapped: one footprint for each label width tried."""
+
+    node_id: str
+    name: str
+    detail: str
+    symbol: float
+
+
+@lru_cache(maxsize=8192)
+def _footprint(entry: _Entry, look: Look, width: float) -> Footprint:
+    """The entry's footprint with its words wrapped at ``width`` (asked for again and again while packing)."""
+    lines = tuple(wrap(entry.name, look.name_size, width) or [entry.name])
+    details = wrap(entry.detail, look.detail_size, width) if entry.detail else []
     if len(details) > 2:
         details = [details[0], details[1] + "…"]
-    return Footprint(lines, tuple(details), CIRCLES.symbol)
+    return Footprint(lines, tuple(details), entry.symbol, look.name_size, look.detail_size)
+
+
+def _entries(nodes: Sequence[AnyNode], details: dict[str, str], look: Look) -> list[_Entry]:
+    """What each node is called on the picture; in the child's picture two people with the same
+    first name keep their family names, so the child can tell them apart."""
+    def short(node: AnyNode) -> str:
+        return node.short_name if isinstance(node, Person) else node.label
+
+    counts = Counter(short(n) for n in nodes) if look.first_names else Counter()
+    out = []
+    for node in nodes:
+        if look.first_names:
+            name = short(node) if counts[short(node)] < 2 else display_name(node)
+        else:
+            name = display_name(node)
+        symbol = look.symbol if isinstance(node, Person) else 0.0
+        ring = node.circle.ring if node.circle is not None else Ring.WIDER  # the list says what the wider ring says
+        out.append(_Entry(node.id, name, details.get(node.id, "") if ring in look.detail_rings else "", symbol))
+    return out
 
 
 # ----- the layout ------------------------------------------------------------------------------------
@@ -456,7 +595,7 @@ def footprint(node: AnyNode, detail: str, width: float = CIRCLES.name_max_width)
 @dataclass(frozen=True)
 class PlacedNode:
     node_id: str
-    box: Bounds  # the whole footprint; its symbol's centre is what ``positions["circles"]`` stores
+    box: Bounds  # the whole footprint; its mark's centre is what ``positions["circles"]`` stores
     footprint: Footprint
     ring: Ring | None  # None for someone listed as not placed yet
     sector: Sector | None
@@ -488,6 +627,7 @@ class CirclesLayout:
     sector_titles: tuple[Text, ...]
     ring_titles: tuple[Text, ...]
     list_title: Text | None  # "Not placed yet", when anyone is
+    look: Look = FULL
 
     @property
     def outer_radius(self) -> float:
@@ -524,10 +664,31 @@ class CirclesLayout:
         the nearest place at which its whole footprint lies inside the cell."""
         foot = self.nodes[node_id].footprint
         inner, outer = self.bands[ring]
-        box = foot.box_around(symbol_centre)
-        centre = snap_into(centre_of(box), foot.width, foot.height, inner + CIRCLES.band_padding,
-                           outer - CIRCLES.band_padding, self.wedges[sector])
-        return foot.symbol_centre(box_at(centre, foot.width, foot.height))
+        nearest, farthest, wedge = inner + CIRCLES.band_padding, outer - CIRCLES.band_padding, self.wedges[sector]
+        centre = snap_into(centre_of(foot.box_around(symbol_centre)), foot.width, foot.height, nearest, farthest,
+                           wedge)
+        box = box_at(centre, foot.width, foot.height)
+        if in_cell(box, nearest, farthest, wedge):
+            return foot.symbol_centre(box)
+        # Too big for the cell as it is wrapped now: the mark goes in the cell, and the next layout
+        # wraps the words to fit there, or places the label itself.
+        return _point_in_cell(symbol_centre, nearest, farthest, wedge)
+
+
+def in_cell(box: Bounds, nearest: float, farthest: float, wedge: Wedge) -> bool:
+    """Whether the whole box lies between the two radii and inside the wedge's margins."""
+    return wedge.holds(box) and nearest_distance(box) >= nearest - 1e-6 and farthest_distance(box) <= farthest + 1e-6
+
+
+def _point_in_cell(point: Point, nearest: float, farthest: float, wedge: Wedge) -> Point:
+    """The point moved the least way into the cell (clear of its edges)."""
+    distance = min(max(math.hypot(*point), nearest), max(nearest, farthest))
+    span = wedge.end - wedge.start
+    offset = (math.atan2(point[1], point[0]) - wedge.start) % math.tau
+    if offset > span:  # outside the wedge: to whichever edge is nearer
+        offset = span if offset - span < math.tau - offset else 0.0
+    inset = min(span / 2, (wedge.margin_start + 1.0) / max(distance, 1.0))
+    return polar(distance, wedge.start + min(max(offset, inset), span - inset))
 
 
 def snap_into(point: Point, width: float, height: float, nearest: float, farthest: float, wedge: Wedge) -> Point:
@@ -541,9 +702,7 @@ def snap_into(point: Point, width: float, height: float, nearest: float, farthes
     distance = math.hypot(*point)
 
     def fits(a: float, r: float) -> bool:
-        box = box_at(polar(r, a), width, height)
-        return wedge.holds(box) and nearest_distance(box) >= nearest - 1e-6 \
-            and farthest_distance(box) <= farthest + 1e-6
+        return in_cell(box_at(polar(r, a), width, height), nearest, farthest, wedge)
 
     for step in range(400):  # towards the middle of the wedge until the box fits
         a = angle + (wedge.middle - angle) * step / 400
@@ -554,165 +713,198 @@ def snap_into(point: Point, width: float, height: float, nearest: float, farthes
     return polar(radius_for_nearest(wedge.middle, width, height, nearest), wedge.middle)
 
 
+# ----- packing a cell: shelves of labels, like lines of text poured into the ring ----------------------
+#
+# A cell (one ring, one sector) is the part of an annulus inside a wedge. Labels are horizontal text,
+# so they are packed in horizontal shelves, top to bottom, each label as far left as it fits: the
+# shape of the cell (its curved edges, the hole in the middle, the sector's straight edges) only
+# decides where each shelf may hold a label, which is worked out exactly for each label's own size.
+# Compared with rows along arcs this wastes little where the ring runs diagonally across the page.
+
+_Interval = tuple[float, float]
+_SHELF_STEP = 2.0  # how far down to look again when a shelf cannot start
+_SPREAD_MOST = 48.0  # extra room between labels in a cell with room to spare
+
+
+def _without(intervals: list[_Interval], lo: float, hi: float) -> list[_Interval]:
+    """The intervals with the open stretch (lo, hi) taken out."""
+    out = []
+    for a, b in intervals:
+        if hi <= a or lo >= b:
+            out.append((a, b))
+            continue
+        if a <= lo:
+            out.append((a, lo))
+        if hi <= b:
+            out.append((hi, b))
+    return out
+
+
+def _spots(width: float, height: float, top: float, nearest: float, farthest: float, wedge: Wedge,
+           blocks: Sequence[Bounds]) -> list[_Interval]:
+    """Where the left edge of a ``width`` × ``height`` label with its top at ``top`` may go: the
+    label between the two radii, inside the wedge's margins and clear of ``blocks``."""
+    bottom = top + height
+    far_y = max(abs(top), abs(bottom))
+    if far_y >= farthest:
+        return []
+    half = math.sqrt(farthest * farthest - far_y * far_y)
+    intervals: list[_Interval] = [(-half, half - width)]
+    near_y = 0.0 if top < 0.0 < bottom else min(abs(top), abs(bottom))
+    if near_y < nearest:  # the label must stay left or right of the hole
+        hole = math.sqrt(nearest * nearest - near_y * near_y)
+        intervals = _without(intervals, -hole - width, hole)
+    lo, hi = -math.inf, math.inf
+    for k, c, sign, margin in wedge.edges:  # each edge: k·x ≥ margin + sign·c·y at every corner
+        need = max(margin + sign * c * top, margin + sign * c * bottom)
+        if abs(k) < 1e-12:
+            if need > 1e-9:
+                return []
+        elif k > 0:
+            lo = max(lo, need / k)  # the left corners are the ones that matter
+        else:
+            hi = min(hi, need / k - width)  # the right corners
+    intervals = [(max(a, lo), min(b, hi)) for a, b in intervals if max(a, lo) <= min(b, hi)]
+    gap = CIRCLES.gap
+    for block in blocks:
+        if block.y1 + gap > top and bottom > block.y0 - gap:
+            intervals = _without(intervals, block.x0 - gap - width, block.x1 + gap)
+    return intervals
+
+
+def _cell_top_bottom(nearest: float, farthest: float, wedge: Wedge) -> tuple[float, float]:
+    ys = [r * math.sin(a) for r in (nearest, farthest) for a in (wedge.start, wedge.end)]
+    if wedge.covers(-math.pi / 2):
+        ys.append(-farthest)
+    if wedge.covers(math.pi / 2):
+        ys.append(farthest)
+    return min(ys), max(ys)
+
+
+def _shelves(sizes: Sequence[tuple[float, float]], nearest: float, farthest: float, wedge: Wedge,
+             blocks: Sequence[Bounds] = (), spread: float = 0.0, lower: float = 0.0) -> list[list[Bounds]] | None:
+    """The labels in shelves, in order, or None when they do not all fit.
+
+    ``spread`` is extra room between labels and between shelves; ``lower`` starts the first
+    shelf that much further down. Both only serve to spread out a cell that has room to spare.
+    """
+    top, bottom = _cell_top_bottom(nearest, farthest, wedge)
+    y = top + lower
+    gap = CIRCLES.gap + spread
+    out: list[list[Bounds]] = []
+    i = 0
+    while i < len(sizes):
+        shelf: list[Bounds] = []
+        cursor = -math.inf
+        for width, height in sizes[i:]:
+            room = [iv for iv in _spots(width, height, y, nearest, farthest, wedge, blocks) if iv[1] >= cursor]
+            if not room:
+                break
+            x = max(room[0][0], cursor)
+            shelf.append(Bounds(x, y, x + width, y + height))
+            cursor = x + width + gap
+        if not shelf:
+            y += _SHELF_STEP
+            if y > bottom:
+                return None
+            continue
+        out.append(shelf)
+        i += len(shelf)
+        y = max(b.y1 for b in shelf) + gap
+    return out
+
+
+def _centred(shelf: list[Bounds], nearest: float, farthest: float, wedge: Wedge,
+             blocks: Sequence[Bounds]) -> list[Bounds]:
+    """The shelf moved right by half the room it has there, so it sits in the middle of the cell."""
+    slack = math.inf
+    for box in shelf:
+        room = _spots(box.width, box.height, box.y0, nearest, farthest, wedge, blocks)
+        slack = min(slack, next((b - box.x0 for a, b in room if a - 1e-6 <= box.x0 <= b + 1e-6), 0.0))
+    shift = max(0.0, slack / 2)
+    return [Bounds(b.x0 + shift, b.y0, b.x1 + shift, b.y1) for b in shelf]
+
+
+def _most(fits: Callable[[float], bool], high: float, steps: int = 6) -> float:
+    """The largest value in [0, high] for which ``fits`` holds (it holds at 0), by halving."""
+    if fits(high):
+        return high
+    lo, hi = 0.0, high
+    for _ in range(steps):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if fits(mid) else (lo, mid)
+    return lo
+
+
+def _spread_out(sizes: Sequence[tuple[float, float]], nearest: float, farthest: float, wedge: Wedge,
+                blocks: Sequence[Bounds]) -> list[Bounds] | None:
+    """The labels as evenly spread over the cell as its room allows, or None when they do not fit."""
+    if _shelves(sizes, nearest, farthest, wedge, blocks) is None:
+        return None
+    spread = _most(lambda s: _shelves(sizes, nearest, farthest, wedge, blocks, s) is not None, _SPREAD_MOST)
+    top, bottom = _cell_top_bottom(nearest, farthest, wedge)
+    lower = _most(lambda d: _shelves(sizes, nearest, farthest, wedge, blocks, spread, d) is not None,
+                  bottom - top)
+    shelves = _shelves(sizes, nearest, farthest, wedge, blocks, spread, lower / 2)
+    if shelves is None:  # halfway down is not always as good as all the way: keep what is known to fit
+        shelves = _shelves(sizes, nearest, farthest, wedge, blocks, spread)
+    assert shelves is not None
+    return [box for shelf in shelves for box in _centred(shelf, nearest, farthest, wedge, blocks)]
+
+
+def _least_outer(sizes: Sequence[tuple[float, float]], inner: float, wedge: Wedge,
+                 blocks: Sequence[Bounds] = ()) -> float:
+    """The smallest outer radius of a ring starting at ``inner`` whose cell holds these labels."""
+    pad = CIRCLES.band_padding
+
+    def fits(outer: float) -> bool:
+        return _shelves(sizes, inner + pad, outer - pad, wedge, blocks) is not None
+
+    gap = CIRCLES.gap
+    area = sum((w + gap) * (h + gap) for w, h in sizes)
+    lo = inner + 2 * pad + max(min(w, h) for w, h in sizes)
+    hi = max(lo, math.sqrt(inner * inner + 2 * area / (wedge.end - wedge.start)) + 2 * pad)
+    if fits(lo):
+        return lo
+    while not fits(hi):
+        lo, hi = hi, hi + max(12.0, (hi - inner) / 2)
+    while hi - lo > 1.0:
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if fits(mid) else (mid, hi)
+    return hi
+
+
+# ----- the whole picture -------------------------------------------------------------------------------
+
+
 @dataclass
 class _Cell:
     ring: Ring
     sector: Sector
-    auto: list[tuple[str, Footprint]]
-    hand: list[tuple[str, Footprint, Point]]
+    auto: list[_Entry] = field(default_factory=list)
+    hand: list[tuple[_Entry, Point]] = field(default_factory=list)
+    everyone: list[_Entry] = field(default_factory=list)  # in the picture's order, however each is placed
     note: str = ""
 
-
-def _row_fit(sizes: Sequence[tuple[float, float]], nearest: float, wedge: Wedge, obstacles: Sequence[Bounds],
-             spread: float) -> list[Bounds]:
-    """Place boxes clockwise along the arc at ``nearest`` from the child, each as early as it fits.
-
-    ``spread`` is extra room between neighbours and at both ends; the caller raises it until the row
-    just fits, which spaces the row evenly. Returns as many boxes as fit, in order. This is the hot
-    loop of the layout, so boxes are plain tuples here.
-    """
-    start, end = wedge.start, wedge.end
-    c0, s0, c1, s1 = math.cos(start), math.sin(start), math.cos(end), math.sin(end)
-    m0, m1 = wedge.margin_start + spread / 2, wedge.margin_end + spread / 2
-    step = 1.5 / max(nearest, 1.0)
-    g = CIRCLES.gap
-    blocks = [(o.x0 - g, o.y0 - g, o.x1 + g, o.y1 + g) for o in obstacles]
-    gap = g + spread
-    angle = start
-    placed: list[Bounds] = []
-    previous: tuple[float, float, float, float] | None = None
-    for width, height in sizes:
-        hw, hh = width / 2, height / 2
-        while True:
-            if angle > end:
-                return placed
-            radius = radius_for_nearest(angle, width, height, nearest)
-            x, y = radius * math.cos(angle), radius * math.sin(angle)
-            x0, y0, x1, y1 = x - hw, y - hh, x + hw, y + hh
-            clear = all(c0 * py - s0 * px >= m0 and px * s1 - py * c1 >= m1
-                        for px, py in ((x0, y0), (x1, y0), (x1, y1), (x0, y1)))
-            if clear and previous is not None:
-                clear = not (x0 < previous[2] and previous[0] < x1 and y0 < previous[3] and previous[1] < y1)
-            if clear and blocks:
-                clear = not any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in blocks)
-            if clear:
-                placed.append(Bounds(x0, y0, x1, y1))
-                previous = (x0 - gap, y0 - gap, x1 + gap, y1 + gap)
-                break
-            angle += step
-    return placed
+    def entries(self) -> list[_Entry]:
+        """Everyone in the cell, in order: what the ring's thickness is worked out from, so it does
+        not change when someone is moved by hand within the cell."""
+        return self.everyone
 
 
-def _tight_row(sizes: Sequence[tuple[float, float]], nearest: float, wedge: Wedge,
-               obstacles: Sequence[Bounds]) -> list[Bounds]:
-    return _row_fit(sizes, nearest, wedge, obstacles, 0.0)
-
-
-def _even_row(sizes: Sequence[tuple[float, float]], nearest: float, wedge: Wedge,
-              obstacles: Sequence[Bounds]) -> list[Bounds]:
-    """The row spread evenly: the room left at the end of a tight row, shared between all the gaps."""
-    tight = _row_fit(sizes, nearest, wedge, obstacles, 0.0)
-    if len(tight) < len(sizes) or not tight:
-        return tight
-    # How far the last box could still slide clockwise: that is the slack to share out.
-    width, height = sizes[-1]
-    last = tight[-1]
-    angle = math.atan2((last.y0 + last.y1) / 2, (last.x0 + last.x1) / 2)
-    if angle < wedge.start:
-        angle += math.tau
-    step = 1.5 / max(nearest, 1.0)
-    slide = 0.0
-    while angle + slide + step <= wedge.end:
-        a = angle + slide + step
-        if not wedge.holds(box_at(polar(radius_for_nearest(a, width, height, nearest), a), width, height)):
-            break
-        slide += step
-    spread = slide * nearest / len(sizes)
-    for _ in range(6):
-        if spread < 0.5:
-            break
-        row = _row_fit(sizes, nearest, wedge, obstacles, spread)
-        if len(row) == len(sizes):
-            return row
-        spread *= 0.8
-    return tight
-
-
-def _pack_cell(items: Sequence[tuple[str, Footprint]], first_nearest: float, wedge: Wedge,
-               obstacles: Sequence[Bounds]) -> dict[str, Bounds]:
-    """The most compact packing: rows from the ring's inside, or fewer rows a little further out.
-
-    Near the child the arcs are short, so one row set slightly outwards often holds what two rows
-    at the inner edge would, in a thinner ring.
-    """
-    rough = _pack_rows(items, first_nearest, wedge, obstacles, even=False)
-    if not rough:
-        return rough
-    reach = max(farthest_distance(b) for b in rough.values())
-    best_start, rows = first_nearest, _row_count(rough)
-    step = max(8.0, (reach - first_nearest) / 10)
-    shift = step
-    while rows > 1 and first_nearest + shift < reach:  # rough (unevenly spaced) trials are cheap
-        candidate = _pack_rows(items, first_nearest + shift, wedge, obstacles, even=False)
-        candidate_reach = max(farthest_distance(b) for b in candidate.values())
-        if candidate_reach < reach - 0.5:
-            best_start, reach, rows = first_nearest + shift, candidate_reach, _row_count(candidate)
-        shift += step
-    return _pack_rows(items, best_start, wedge, obstacles)
-
-
-def _row_count(boxes: dict[str, Bounds]) -> int:
-    nearest = sorted(nearest_distance(b) for b in boxes.values())
-    return 1 + sum(1 for a, b in itertools.pairwise(nearest) if b - a > 1.0)
-
-
-def _pack_rows(items: Sequence[tuple[str, Footprint]], first_nearest: float, wedge: Wedge,
-               obstacles: Sequence[Bounds], even: bool = True) -> dict[str, Bounds]:
-    """Rows of (evenly spaced) boxes from ``first_nearest`` outwards, as balanced as the arcs allow."""
-    out: dict[str, Bounds] = {}
-    rows_guess = 0
-    probe_nearest = first_nearest
-    probe = list(items)
-    while probe:  # how many rows a greedy fill needs, so the rows can be balanced
-        row = _tight_row([(f.width, f.height) for _, f in probe], probe_nearest, wedge, obstacles)
-        if not row:
-            probe_nearest += 6.0
-            continue
-        rows_guess += 1
-        probe_nearest = max(farthest_distance(b) for b in row) + CIRCLES.gap
-        probe = probe[len(row):]
-    remaining = list(items)
-    rows_left = max(rows_guess, 1)
-    nearest = first_nearest
-    while remaining:
-        target = math.ceil(len(remaining) / rows_left)
-        sizes = [(f.width, f.height) for _, f in remaining[:target]]
-        row = (_even_row if even else _tight_row)(sizes, nearest, wedge, obstacles)
-        if not row:
-            nearest += 6.0
-            continue
-        for (node_id, _), box in zip(remaining, row):
-            out[node_id] = box
-        remaining = remaining[len(row):]
-        rows_left = max(rows_left - 1, 1)
-        nearest = max(farthest_distance(b) for b in row) + CIRCLES.gap
-    return out
-
-
-def _fit_note(text: str, inner: float, outer: float, wedge: Wedge) -> tuple[Text, ...] | None:
+def _fit_note(text: str, inner: float, outer: float, wedge: Wedge, look: Look) -> tuple[Text, ...] | None:
     """The note centred in its cell, wrapped to fit; None when the cell is too thin for it."""
-    size = CIRCLES.note_size
+    size = look.note_size
     lh = size * FONTS.line_height
     width_limit = max(40.0, (outer + inner) / 2 * (wedge.end - wedge.start) * 0.55)
     if abs(math.cos(wedge.middle)) > 0.5:  # beside the child a wide note takes up the ring's depth
-        width_limit = min(width_limit, CIRCLES.side_name_width - 6.0)
+        width_limit = min(width_limit, max(CIRCLES.side_name_width, 4 * size) - 6.0)
     lines = wrap(text, size, width_limit)
     height = len(lines) * lh
     width = max(label_width(line, size) for line in lines)
     cx, cy = polar((inner + outer) / 2, wedge.middle)
     box = box_at((cx, cy), width, height)
-    if not (wedge.holds(box) and nearest_distance(box) >= inner + CIRCLES.band_padding
-            and farthest_distance(box) <= outer - CIRCLES.band_padding):
+    if not in_cell(box, inner + CIRCLES.band_padding, outer - CIRCLES.band_padding, wedge):
         return None
     return tuple(
         Text(text=line, at=(cx, box.y0 + (i + 1) * lh - size * 0.3), size=size, colour=COLOURS.muted,
@@ -726,63 +918,106 @@ def _sort_key(node: AnyNode, detail: str) -> tuple[object, ...]:
     return (kind, node.category.value if isinstance(node, Service) else detail, display_name(node).casefold())
 
 
-def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> CirclesLayout:
-    """Lay out the circles-of-support picture; ``hidden`` ids (a redacted export) are left out."""
+def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset(), *, look: Look = FULL,
+                   reader: str | None = None) -> CirclesLayout:
+    """Lay out the circles-of-support picture; ``hidden`` ids (a redacted export) are left out.
+
+    ``look`` says whom the picture is for (:data:`FULL` or :data:`CHILD`); ``reader`` is the child
+    the picture is drawn for, who is "Me" in the middle of the child's look. A network too big for
+    one sheet in its look is drawn in the denser looks it falls back on, until one fits.
+    """
     children = [p for p in doc.children_at_centre() if p.id not in hidden]
     child_ids = tuple(p.id for p in children)
-    cells: dict[tuple[Ring, Sector], _Cell] = {(r, s): _Cell(r, s, [], []) for r in RINGS for s in SECTORS}
-    unplaced: list[tuple[str, Footprint]] = []
     details = {n.id: node_detail(doc, n, child_ids) for n in doc.nodes()
                if isinstance(n, (Person, Service)) and n.id not in hidden and n.id not in child_ids}
-    weights: dict[Sector, float] = dict.fromkeys(SECTORS, 0.0)
-    for node in sorted((doc.node(i) for i in details), key=lambda n: _sort_key(n, details[n.id])):
-        on_top = node.circle is not None and node.circle.sector is Sector.FAMILY  # the others are to the sides
-        foot = footprint(node, details[node.id], CIRCLES.name_max_width if on_top else CIRCLES.side_name_width)
-        if node.circle is None:
-            if not (isinstance(node, Person) and (node.deceased or node.pregnancy is not PregnancyState.NONE)):
-                unplaced.append((node.id, foot))
-            continue
-        cell = cells[(node.circle.ring, node.circle.sector)]
-        weights[node.circle.sector] += foot.width + CIRCLES.gap
-        hand = node.positions.get("circles")
-        if hand is not None:
-            box = foot.box_around((float(hand[0]), float(hand[1])))
-            cell.hand.append((node.id, foot, centre_of(box)))
-        else:
-            cell.auto.append((node.id, foot))
+    nodes = sorted((doc.node(i) for i in details), key=lambda n: _sort_key(n, details[n.id]))
+    centre = _centre(children, doc.node(reader) if reader else None, look)
+    draft = _Draft(look, nodes, details, centre)
+    while look.denser is not None and draft.least_radius() > FIT_RADIUS:
+        look = look.denser
+        draft = _Draft(look, nodes, details, _centre(children, doc.node(reader) if reader else None, look))
+    return draft.layout(child_ids)
 
-    _assign_notes(cells)
-    title_size = CIRCLES.ring_title_size
-    title_half = (max(label_width(t, title_size) for t in RING_TITLES.values()) / 2, title_size * 0.6)
-    wedges = sector_wedges(weights, title_half)
-    centre_radius, centre_texts = centre_words(children, CIRCLES.name_size + 1.0, CIRCLES.centre_radius, 6.0)
-    bands: dict[Ring, tuple[float, float]] = {}
-    nodes: dict[str, PlacedNode] = {}
-    notes: list[Text] = []
-    inner = centre_radius
-    for ring in RINGS:
-        outer, ring_nodes, ring_notes = _lay_ring(ring, inner, [cells[(ring, s)] for s in SECTORS], wedges)
-        bands[ring] = (inner, outer)
-        nodes.update(ring_nodes)
-        notes.extend(ring_notes)
-        inner = outer
 
-    outer_radius = bands[Ring.WIDER][1]
-    ray = wedges[Sector.PROFESSIONAL].end  # the ring titles sit on the edge between professionals and community
-    ring_titles = tuple(
-        Text(text=RING_TITLES[r], at=_on_ray(ray, (bands[r][0] + bands[r][1]) / 2, title_size), size=title_size,
-             colour=COLOURS.muted, part="ring-title", halo=True)
-        for r in RINGS
-    )
-    sector_titles = tuple(line for s in SECTORS for line in _sector_titles(s, wedges[s], outer_radius))
-    provisional = CirclesLayout(child_ids, centre_radius, centre_texts, bands, wedges, nodes, tuple(notes),
-                                sector_titles, ring_titles, None)
-    list_title = None
-    if unplaced:
-        list_title, listed = _list_unplaced(unplaced, provisional.bounds(), outer_radius)
-        nodes.update(listed)
-    return CirclesLayout(child_ids, centre_radius, centre_texts, bands, wedges, nodes, tuple(notes), sector_titles,
-                         ring_titles, list_title)
+class _Draft:
+    """The picture in one look before anything is placed: who goes in which cell, the sectors' angles."""
+
+    def __init__(self, look: Look, nodes: Sequence[AnyNode], details: dict[str, str],
+                 centre: tuple[float, tuple[Text, ...]]) -> None:
+        self.look = look
+        self.centre_radius, self.centre_texts = centre
+        self.cells = {(r, s): _Cell(r, s) for r in RINGS for s in SECTORS}
+        self.unplaced: list[_Entry] = []
+        listed = [n for n in nodes if n.circle is not None or (look.lists_unplaced and not (
+            isinstance(n, Person) and (n.deceased or n.pregnancy is not PregnancyState.NONE)))]
+        for node, entry in zip(listed, _entries(listed, details, look)):
+            if node.circle is None:
+                self.unplaced.append(entry)
+                continue
+            cell = self.cells[(node.circle.ring, node.circle.sector)]
+            cell.everyone.append(entry)
+            hand = node.positions.get("circles")
+            if hand is not None:
+                cell.hand.append((entry, (float(hand[0]), float(hand[1]))))
+            else:
+                cell.auto.append(entry)
+        _assign_notes(self.cells, look)
+        self.wedges = sector_wedges(_sector_weights(self.cells, look))
+
+    def ring_cells(self, ring: Ring) -> list[_Cell]:
+        return [self.cells[(ring, s)] for s in SECTORS]
+
+    def least_radius(self) -> float:
+        """How big the rings must be, before labels set by hand are taken into account."""
+        inner = self.centre_radius
+        for ring in RINGS:
+            inner = _least_ring(inner, self.ring_cells(ring), self.wedges, self.look)
+        return inner
+
+    def layout(self, child_ids: tuple[str, ...]) -> CirclesLayout:
+        look, wedges = self.look, self.wedges
+        bands: dict[Ring, tuple[float, float]] = {}
+        placed: dict[str, PlacedNode] = {}
+        notes: list[Text] = []
+        inner = self.centre_radius
+        for ring in RINGS:
+            outer, ring_nodes, ring_notes = _lay_ring(inner, self.ring_cells(ring), wedges, look)
+            bands[ring] = (inner, outer)
+            placed.update(ring_nodes)
+            notes.extend(ring_notes)
+            inner = outer
+        outer_radius = bands[Ring.WIDER][1]
+        # Each ring's title is written across its own outline, on the edge between professionals and
+        # community: in the padding on both sides of the line, clear of every label and note.
+        ray, size = wedges[Sector.PROFESSIONAL].end, look.ring_title_size
+        ring_titles = tuple(
+            Text(text=look.ring_title(r), at=_on_ray(ray, bands[r][1], size), size=size, colour=COLOURS.muted,
+                 part="ring-title", halo=True)
+            for r in RINGS
+        )
+        sector_titles = tuple(line for s in SECTORS for line in _sector_titles(s, wedges[s], outer_radius, look))
+        layout = CirclesLayout(child_ids, self.centre_radius, self.centre_texts, bands, wedges, placed,
+                               tuple(notes), sector_titles, ring_titles, None, look)
+        if not self.unplaced:
+            return layout
+        listed = [(e.node_id, _footprint(e, look, look.wraps[1])) for e in self.unplaced]
+        list_title, on_list = _list_unplaced(listed, layout.bounds(), outer_radius)
+        return replace(layout, nodes={**placed, **on_list}, list_title=list_title)
+
+
+def _sector_weights(cells: dict[tuple[Ring, Sector], _Cell], look: Look) -> dict[Sector, float]:
+    """How much of the circle each sector needs: the room its labels take in the ring where they
+    are most crowded. The ring with most in it decides how thick the rings are, and an outer ring's
+    arcs are longer, so its labels count for less."""
+    gap = CIRCLES.gap
+    weights = dict.fromkeys(SECTORS, 0.0)
+    for (ring, sector), cell in cells.items():
+        area = 0.0
+        for entry in cell.entries():
+            foot = _footprint(entry, look, look.wraps[1])
+            area += (foot.width + gap) * (foot.height + gap)
+        weights[sector] = max(weights[sector], area / (RINGS.index(ring) + 1))
+    return weights
 
 
 def _on_ray(angle: float, distance: float, size: float) -> Point:
@@ -791,100 +1026,157 @@ def _on_ray(angle: float, distance: float, size: float) -> Point:
     return (x, y + size * 0.35)
 
 
-def _assign_notes(cells: dict[tuple[Ring, Sector], _Cell]) -> None:
+def _assign_notes(cells: dict[tuple[Ring, Sector], _Cell], look: Look) -> None:
     """Say so where a whole sector or ring is empty, each note in a cell of its own."""
     def empty(cell: _Cell) -> bool:
         return not cell.auto and not cell.hand
 
     empty_sectors = [s for s in SECTORS if all(empty(cells[(r, s)]) for r in RINGS)]
     for sector in empty_sectors:
-        cells[(Ring.CLOSE, sector)].note = EMPTY_SECTOR_NOTES[sector]
+        cells[(Ring.CLOSE, sector)].note = look.sector_notes[SECTORS.index(sector)]
     if len(empty_sectors) == len(SECTORS):
         return
     for ring in RINGS:
         if all(empty(cells[(ring, s)]) for s in SECTORS):
             host = next(s for s in SECTORS if not cells[(ring, s)].note)
-            cells[(ring, host)].note = EMPTY_RING_NOTES[ring]
+            cells[(ring, host)].note = look.ring_notes[RINGS.index(ring)]
 
 
-def centre_words(children: Sequence[Person], size: float, least_radius: float, padding: float
-                 ) -> tuple[float, tuple[Text, ...]]:
+def _centre(children: Sequence[Person], reader: AnyNode | None, look: Look) -> tuple[float, tuple[Text, ...]]:
+    """The middle of the picture: the children's names, or "Me" in the child's own picture."""
+    least = CIRCLES.centre_radius
+    if reader is None:
+        return centre_words(children, look.centre_size, least, 6.0, widths=tuple(float(w) for w in range(50, 150, 10)))
+    others = [c.short_name for c in children if c.id != reader.id]
+    lines = ["Me"] + (wrap("and " + ", ".join(others), look.name_size, 110.0, bold=True) if others else [])
+    return centre_lines(lines, [look.centre_size] + [look.name_size] * (len(lines) - 1), least, 6.0, reader.id)
+
+
+def centre_words(children: Sequence[Person], size: float, least_radius: float, padding: float,
+                 widths: Sequence[float] = (110.0,)) -> tuple[float, tuple[Text, ...]]:
     """The child's name in the middle circle (both views), and the radius that holds it.
 
     One child: their name as on the genogram. A group of brothers and sisters: their first names,
-    then the family name they share, so the middle stays small enough for the rings around it.
+    then the family name they share, wrapped at whichever of ``widths`` makes the smallest circle,
+    so the middle stays small enough for the rings around it.
     """
-    if len(children) == 1:
-        lines = list(name_lines(children[0])) or [children[0].label]
-    elif children:
-        families = {c.family_name for c in children}
-        shared = families.pop() if len(families) == 1 else ""
-        names = [c.short_name if shared else " ".join(name_lines(c)) for c in children]
-        lines = wrap(", ".join(names), size, 110.0, bold=True) + ([shared] if shared else [])
-    else:
-        lines = ["the child"]
-    lh = size * FONTS.line_height
-    width = max(label_width(line, size, bold=True) for line in lines)
-    height = len(lines) * lh
+    node_id = children[0].id if children else None
+    if len(children) < 2:
+        lines = (list(name_lines(children[0])) or [children[0].label]) if children else ["the child"]
+        return centre_lines(lines, size, least_radius, padding, node_id)
+    families = {c.family_name for c in children}
+    shared = families.pop() if len(families) == 1 else ""
+    names = ", ".join(c.short_name if shared else " ".join(name_lines(c)) for c in children)
+    return min((centre_lines(wrap(names, size, width, bold=True) + ([shared] if shared else []), size,
+                             least_radius, padding, node_id) for width in widths), key=lambda found: found[0])
+
+
+def centre_lines(lines: Sequence[str], sizes: Sequence[float] | float, least_radius: float, padding: float,
+                 node_id: str | None) -> tuple[float, tuple[Text, ...]]:
+    """Bold lines centred in the middle circle, and the radius of the circle that holds them."""
+    sizes = [sizes] * len(lines) if isinstance(sizes, float) else list(sizes)
+    heights = [size * FONTS.line_height for size in sizes]
+    width = max(label_width(line, size, bold=True) for line, size in zip(lines, sizes))
+    height = sum(heights)
     # Inside the inner of the two outlines (the child's double circle, as on the genogram).
     radius = max(least_radius, math.hypot(width, height) / 2 + padding + 2 * GENOGRAM.double_gap)
-    texts = tuple(
-        Text(text=line, at=(0.0, -height / 2 + (i + 1) * lh - size * 0.3), size=size, bold=True,
-             node_id=children[0].id if children else None, part="centre-name")
-        for i, line in enumerate(lines)
-    )
-    return radius, texts
+    texts, y = [], -height / 2
+    for line, size, lh in zip(lines, sizes, heights):
+        y += lh
+        texts.append(Text(text=line, at=(0.0, y - size * 0.3), size=size, bold=True, node_id=node_id,
+                          part="centre-name"))
+    return radius, tuple(texts)
 
 
-def _lay_ring(ring: Ring, inner: float, cells: list[_Cell], wedges: dict[Sector, Wedge]
+def _least_ring(inner: float, cells: list[_Cell], wedges: dict[Sector, Wedge], look: Look) -> float:
+    """The outer radius of the thinnest ring that holds what each of its cells holds, notes included."""
+    outer = inner + CIRCLES.band_min
+    for cell in cells:
+        if cell.entries():
+            outer = max(outer, _cell_outer(tuple(cell.entries()), inner, wedges[cell.sector], look))
+    for cell in cells:
+        while cell.note and _fit_note(cell.note, inner, outer, wedges[cell.sector], look) is None:
+            outer += 6.0
+    return outer
+
+
+@lru_cache(maxsize=2048)
+def _cell_outer(entries: tuple[_Entry, ...], inner: float, wedge: Wedge, look: Look) -> float:
+    """The least outer radius of a cell holding these labels, at whichever wrap packs them thinnest."""
+    return min(_least_outer([_size(e, look, width) for e in entries], inner, wedge) for width in look.wraps)
+
+
+def _lay_ring(inner: float, cells: list[_Cell], wedges: dict[Sector, Wedge], look: Look
               ) -> tuple[float, dict[str, PlacedNode], list[Text]]:
-    pad = CIRCLES.band_padding
-    first = inner + pad
-
-    # How thick the ring must be: everyone packed automatically, and room for any note.
-    thickness = CIRCLES.band_min
-    for cell in cells:
-        everyone = cell.auto + [(i, f) for i, f, _ in cell.hand]
-        if everyone:
-            boxes = _pack_cell(everyone, first, wedges[cell.sector], [])
-            thickness = max(thickness, max(farthest_distance(b) for b in boxes.values()) + pad - inner)
-    for cell in cells:
-        while cell.note and _fit_note(cell.note, inner, inner + thickness, wedges[cell.sector]) is None:
-            thickness += 6.0
-    outer = inner + thickness
-
+    """One ring: as thin as its fullest cell allows, then each cell spread over the room it has."""
+    outer = _least_ring(inner, cells, wedges, look)
     placed: dict[str, PlacedNode] = {}
     for cell in cells:
-        wedge = wedges[cell.sector]
-        obstacles: list[Bounds] = []
-        crowded_out: list[tuple[str, Footprint]] = []
-        for node_id, foot, point in cell.hand:
-            box = _free_spot(point, foot, first, outer - pad, wedge, obstacles)
-            if box is None:  # dropped on top of others with no room nearby: placed like the rest
-                crowded_out.append((node_id, foot))
-                continue
-            obstacles.append(box)
-            placed[node_id] = PlacedNode(node_id, box, foot, ring, cell.sector, hand_placed=True)
-        auto = cell.auto + crowded_out
-        boxes = _pack_cell(auto, first, wedge, obstacles)
-        if boxes and not obstacles:
-            # Centre the cell's rows between the ring's edges, so a thin cell does not hug the inside.
-            start = min(nearest_distance(b) for b in boxes.values())
-            used = max(farthest_distance(b) for b in boxes.values()) - start
-            centred_start = first + (outer - pad - first - used) / 2
-            if centred_start > start + 1.0:
-                centred = _pack_rows(auto, centred_start, wedge, [])
-                if max(farthest_distance(b) for b in centred.values()) <= outer - pad:
-                    boxes = centred
-        for node_id, foot in auto:
-            placed[node_id] = PlacedNode(node_id, boxes[node_id], foot, ring, cell.sector)
-        for box in [*boxes.values(), *obstacles]:  # a ring grows to hold what could not fit otherwise
-            outer = max(outer, farthest_distance(box) + pad)
+        cell_nodes, outer = _lay_cell(cell, inner, outer, wedges[cell.sector], look)
+        placed.update(cell_nodes)
     notes: list[Text] = []
     for cell in cells:
         if cell.note:
-            notes.extend(_fit_note(cell.note, inner, outer, wedges[cell.sector]) or ())
+            notes.extend(_fit_note(cell.note, inner, outer, wedges[cell.sector], look) or ())
     return outer, placed, notes
+
+
+def _size(entry: _Entry, look: Look, width: float) -> tuple[float, float]:
+    foot = _footprint(entry, look, width)
+    return foot.width, foot.height
+
+
+def _lay_cell(cell: _Cell, inner: float, outer: float, wedge: Wedge, look: Look
+              ) -> tuple[dict[str, PlacedNode], float]:
+    """The cell's labels at the widest wrap that fits the ring and keeps every label set by hand
+    where it was put (else the widest that fits at all).
+
+    Returns the nodes and the ring's outer radius, grown only when labels set by hand leave too
+    little room for the rest.
+    """
+    nearest, farthest = inner + CIRCLES.band_padding, outer - CIRCLES.band_padding
+    fallback = None
+    for width in look.wraps:
+        hand, auto, kept = _hand_placed(cell, look, width, nearest, farthest, wedge)
+        boxes = _spread_out([_size(e, look, width) for e in auto], nearest, farthest, wedge,
+                            [n.box for n in hand.values()])
+        if boxes is not None:
+            fallback = fallback or (width, hand, auto, boxes)
+            if kept:
+                fallback = (width, hand, auto, boxes)
+                break
+    if fallback is None:  # what was set by hand leaves too little room: the ring grows to hold the rest
+        blocks = [n.box for n in hand.values()]
+        sizes = [_size(e, look, width) for e in auto]
+        outer = _least_outer(sizes, inner, wedge, blocks)
+        boxes = _spread_out(sizes, nearest, outer - CIRCLES.band_padding, wedge, blocks)
+        assert boxes is not None, "a ring grown to fit its labels holds them"
+        fallback = (width, hand, auto, boxes)
+    width, hand, auto, boxes = fallback
+    placed = dict(hand)
+    for entry, box in zip(auto, boxes):
+        placed[entry.node_id] = PlacedNode(entry.node_id, box, _footprint(entry, look, width), cell.ring, cell.sector)
+    return placed, outer
+
+
+def _hand_placed(cell: _Cell, look: Look, width: float, nearest: float, farthest: float, wedge: Wedge
+                 ) -> tuple[dict[str, PlacedNode], list[_Entry], bool]:
+    """The labels set by hand, pulled inside their cell; the labels to place with the rest (those
+    with no free room near their spot too); and whether every one set by hand stays where it was put."""
+    placed: dict[str, PlacedNode] = {}
+    rest = list(cell.auto)
+    kept = True
+    for entry, point in cell.hand:
+        foot = _footprint(entry, look, width)
+        box = _free_spot(centre_of(foot.box_around(point)), foot, nearest, farthest, wedge,
+                         [n.box for n in placed.values()])
+        if box is None:  # dropped on top of others with no room nearby: placed like the rest
+            rest.append(entry)
+            kept = False
+            continue
+        placed[entry.node_id] = PlacedNode(entry.node_id, box, foot, cell.ring, cell.sector, hand_placed=True)
+        kept = kept and math.dist(foot.symbol_centre(box), point) < 0.01
+    return placed, rest, kept
 
 
 def _free_spot(point: Point, foot: Footprint, nearest: float, farthest: float, wedge: Wedge,
@@ -894,8 +1186,8 @@ def _free_spot(point: Point, foot: Footprint, nearest: float, farthest: float, w
     centre = snap_into(point, foot.width, foot.height, nearest, farthest, wedge)
     gap = CIRCLES.gap
 
-    def free(box: Bounds) -> bool:
-        return not any(box.intersects(other.expanded(gap)) for other in taken)
+    def free(box: Bounds) -> bool:  # (snapping gives up on a cell too small for the box)
+        return in_cell(box, nearest, farthest, wedge) and not any(box.intersects(other.expanded(gap)) for other in taken)
 
     box = box_at(centre, foot.width, foot.height)
     if free(box):
@@ -912,15 +1204,23 @@ def _free_spot(point: Point, foot: Footprint, nearest: float, farthest: float, w
     return None
 
 
-def _sector_titles(sector: Sector, wedge: Wedge, outer: float) -> tuple[Text, ...]:
-    """The sector's name just outside the rings; beside them it is broken into short lines."""
-    size = CIRCLES.sector_title_size
+def _sector_titles(sector: Sector, wedge: Wedge, outer: float, look: Look) -> tuple[Text, ...]:
+    """The sector's name outside the rings: the family's above them, the others' in the corners
+    below, where the square around the rings has room to spare; beside the rings when it has not."""
+    size = look.sector_title_size
     beside = abs(math.cos(wedge.middle)) > 0.5
-    lines = wrap(SECTOR_TITLES[sector], size, 70.0, bold=True) if beside else [SECTOR_TITLES[sector]]
+    title = look.sector_title(sector)
+    lines = wrap(title, size, max(70.0, 6 * size), bold=True) if beside else [title]
     lh = size * FONTS.line_height
     width, height = max(label_width(line, size, bold=True) for line in lines), len(lines) * lh
-    radius = radius_for_nearest(wedge.middle, width, height, outer + 8.0)
-    cx, cy = polar(radius, wedge.middle)
+    clear = outer + 8.0
+    cx, cy = polar(radius_for_nearest(wedge.middle, width, height, clear), wedge.middle)
+    if beside:
+        corner_x = math.copysign(outer - width / 2, math.cos(wedge.middle))
+        corner_y = math.copysign(outer - height / 2, math.sin(wedge.middle))
+        corner = box_at((corner_x, corner_y), width, height)
+        if nearest_distance(corner) >= clear and wedge.covers(math.atan2(corner_y, corner_x)):
+            cx, cy = corner_x, corner_y
     top = cy - height / 2
     return tuple(Text(text=line, at=(cx, top + (i + 1) * lh - size * 0.3), size=size, bold=True,
                       part="sector-title") for i, line in enumerate(lines))

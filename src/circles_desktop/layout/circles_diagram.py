@@ -18,7 +18,8 @@ from .legend import ROW, SAMPLE_WIDTH
 from .notation import symbol_items
 from .style import CIRCLES, COLOURS, FONTS, GENOGRAM, SHAPE_FOR_GENDER, LinePattern, ShapeKind
 
-SERVICE_SYMBOL = (1.45, 0.85)  # a service is a small rounded landscape box: width, height × symbol size
+MARGIN = 6.0  # round the picture: the page and the editor's scene keep their own margins
+TAG_RADIUS = 3.0  # the corners of a service's (or, in the child's picture, anyone's) name tag
 
 
 def circles_diagram(doc: CaseDocument, layout: CirclesLayout | None = None,
@@ -38,7 +39,7 @@ def circles_diagram(doc: CaseDocument, layout: CirclesLayout | None = None,
         for node in layout.not_placed():
             items += node_items(doc.node(node.node_id), node)
     notation = _notation(doc, layout)
-    return Diagram.of(items, margin=CIRCLES.margin, legend=circles_legend(notation), notation=notation,
+    return Diagram.of(items, margin=MARGIN, legend=circles_legend(notation), notation=notation,
                       title=f"{doc.info.name}: circles of support")
 
 
@@ -66,22 +67,21 @@ def _rings(layout: CirclesLayout) -> list[AnyItem]:
 
 
 def node_items(node: AnyNode, placed: PlacedNode) -> list[AnyItem]:
-    """A person's or service's symbol with the name under it (also used by the editor's scene)."""
-    centre = placed.symbol_centre
-    size = placed.footprint.symbol
-    if isinstance(node, Service):
-        w, h = size * SERVICE_SYMBOL[0], size * SERVICE_SYMBOL[1]
-        box = Box(rect=Bounds(centre[0] - w / 2, centre[1] - h / 2, centre[0] + w / 2, centre[1] + h / 2),
-                  radius=3.0, stroke=Stroke(COLOURS.ink, GENOGRAM.outline), fill=COLOURS.paper, node_id=node.id,
-                  part="service")
-        # An unpainted square on the symbol: scenes find a node's place (what positions["circles"]
-        # stores) and its selection outline from the Shape marked "symbol", as for a person.
-        anchor = Shape(kind=ShapeKind.SQUARE, centre=centre, size=w, stroke=None, fill=None, node_id=node.id,
-                       part="symbol")
-        return [anchor, box, *placed.texts()]
+    """A person's symbol with the name beside it, or a name in its tag (also used by the editor's scene)."""
+    foot = placed.footprint
+    if foot.tagged:
+        centre = placed.symbol_centre
+        tag = Box(rect=placed.box, radius=TAG_RADIUS, stroke=Stroke(COLOURS.ink, GENOGRAM.outline),
+                  fill=COLOURS.paper, node_id=node.id, part="service" if isinstance(node, Service) else "tag")
+        # An unpainted square in the tag: scenes find a node's place (what positions["circles"]
+        # stores) from the Shape marked "symbol", as for a person.
+        anchor = Shape(kind=ShapeKind.SQUARE, centre=centre, size=placed.box.height, stroke=None, fill=None,
+                       node_id=node.id, part="symbol")
+        return [anchor, tag, *placed.texts()]
     kind = SHAPE_FOR_GENDER[node.gender] if isinstance(node, Person) else ShapeKind.ROUNDED_SQUARE
     crossed = isinstance(node, Person) and node.deceased
-    return [*small_symbol_items(kind, centre, size, crossed=crossed, node_id=node.id), *placed.texts()]
+    return [*small_symbol_items(kind, placed.symbol_centre, foot.symbol, crossed=crossed, node_id=node.id),
+            *placed.texts()]
 
 
 def small_symbol_items(kind: ShapeKind, centre: Point, size: float, *, double: bool = False, crossed: bool = False,
@@ -174,10 +174,10 @@ def circles_legend(notation: tuple[str, ...]) -> Diagram:
             kind = ShapeKind(key.removeprefix("symbol."))
             rows.append((_symbol(kind), _SYMBOL_WORDS[kind]))
         elif key == "circles.service":
-            w, h = 11.0 * SERVICE_SYMBOL[0], 11.0 * SERVICE_SYMBOL[1]
-            rows.append(([Box(rect=Bounds(_MID - w / 2, -h / 2, _MID + w / 2, h / 2), radius=3.0,
+            w, h = SAMPLE_WIDTH - 8.0, 10.0
+            rows.append(([Box(rect=Bounds(_MID - w / 2, -h / 2, _MID + w / 2, h / 2), radius=TAG_RADIUS,
                               stroke=Stroke(COLOURS.ink, GENOGRAM.outline), fill=COLOURS.paper, part="legend")],
-                         "Service or organisation"))
+                         "Service or organisation, by name"))
         elif key == "symbol.deceased":
             rows.append((_symbol(ShapeKind.SQUARE, crossed=True), "Has died"))
         elif key == "circles.empty":
