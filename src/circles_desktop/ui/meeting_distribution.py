@@ -67,8 +67,9 @@ class DistributionSection(Section):
         self.readers.setCurrentRow(min(current, self.readers.count() - 1))
         del blocker
         # every name in sight, so the page scrolls rather than a small list inside it
-        row = self.readers.sizeHintForRow(0) if self.readers.count() else self.fontMetrics().lineSpacing()
-        self.readers.setFixedHeight(row * max(3, self.readers.count()) + 2 * self.readers.frameWidth() + 4)
+        rows = sum(self.readers.sizeHintForRow(r) for r in range(self.readers.count()))
+        rows += self.fontMetrics().lineSpacing() * max(0, 3 - self.readers.count())
+        self.readers.setFixedHeight(rows + 2 * self.readers.frameWidth() + 4)
         total = len(meeting.plan.distribution)
         self.count.setText(f"{total} {'receives' if total == 1 else 'receive'} the plan")
 

@@ -47,6 +47,7 @@ from .undo import Report
 WRONG = QColor("#fde7e9")  # a refused cell; its problem is also written under the table
 WRONG_EDITOR = "QLineEdit { border: 2px solid #b00020; }"
 MIN_ROWS = 2  # an empty table still shows room for rows (and for people dragged onto it)
+MAX_LINES = 4  # a row shows at most this many lines of a long text
 MAX_HEIGHT = 700  # beyond this many pixels of rows the table scrolls in the page
 
 Commit = Callable[[int, str, Any, Report], bool]  # row, field, value, where to say why not → done
@@ -218,6 +219,10 @@ class RecordTable(QTableWidget):
             self.horizontalHeader().resizeSection(grow, max(self.columns[grow].width,
                                                             self.viewport().width() - others))
         self.resizeRowsToContents()
+        tallest = self.fontMetrics().lineSpacing() * MAX_LINES + 8  # longer text: in full in its tooltip
+        for row in range(self.rowCount()):
+            if self.rowHeight(row) > tallest:
+                self.setRowHeight(row, tallest)
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
         spare = self.verticalHeader().defaultSectionSize() * max(0, MIN_ROWS - self.rowCount())
         sideways = self.horizontalHeader().length() > self.viewport().width()
