@@ -7,12 +7,12 @@ import math
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from circles_desktop.demo_cases import demo_id
-from circles_desktop.graph.model import EcomapTie, Person, Service, TieStrength
+from circles_desktop.graph.model import EcomapTie, Flow, Person, Service, TieStrength
 from circles_desktop.layout.diagram import Text
 from circles_desktop.store.library import Library
 
-NIKITA, JULIAN, SONIA, CAMHS, HOME = (demo_id(f"zain/{n}") for n in ("nikita", "julian", "sonia", "camhs",
-                                                                      "zain-home"))
+NIKITA, JULIAN, SONIA, LEAH, CAMHS, HOME = (demo_id(f"zain/{n}") for n in ("nikita", "julian", "sonia", "leah",
+                                                                            "camhs", "zain-home"))
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -249,7 +249,6 @@ def test_add_service_here_from_the_context_menu(qtbot, zain, canvas, when_modal,
 
 
 def test_drag_out_of_the_centre_draws_a_tie_with_strength_stress_and_flow(qtbot, zain, canvas, when_modal, library) -> None:  # type: ignore[no-untyped-def]
-    from circles_desktop.graph.model import Flow
     from circles_desktop.ui.modes import SelectMode
 
     canvas = _ecomap(qtbot, zain, canvas)
@@ -345,6 +344,20 @@ def test_right_click_a_tie_to_change_its_strength(qtbot, zain, canvas, when_moda
     assert _reopened(library, zain).relationship(tie.id).strength is TieStrength.TENUOUS
     qtbot.waitUntil(lambda: next(i for i in scene.diagram.items
                                  if i.rel_id == tie.id and i.part == "tie").stroke.width < width)
+    texts: list[str] = []
+
+    def both_ways(menu) -> None:  # type: ignore[no-untyped-def]
+        flows = next(a.menu() for a in menu.actions() if a.menu() is not None and a.menu().objectName() == "field.flow")
+        texts.extend(a.text() for a in flows.actions())
+        pick(qtbot, menu, "field.flow", "flow.both")
+
+    when_modal(both_ways)
+    context_menu(canvas.view, on_line(canvas, tie.id))
+    assert "&Energy flows to Sonia D'Souza" in texts  # the far end by name, not "towards them"
+    assert doc.relationship(tie.id).flow is Flow.BOTH
+    assert zain.editor.undo_stack.text(1) == "Energy flows both ways"
+    qtbot.waitUntil(lambda: next(i for i in scene.diagram.items
+                                 if i.rel_id == tie.id and i.part == "tie").arrow_start)
 
 
 def test_right_click_a_circle_marks_its_tie_stressful(qtbot, zain, canvas, when_modal) -> None:  # type: ignore[no-untyped-def]
@@ -477,3 +490,27 @@ def test_a_person_added_on_the_ecomap_shows_on_the_genogram_and_in_the_circles_l
     assert circles.network.nodes[new_id].ring is None  # "not placed yet": the practitioner decides
     zain.frame.show_view("genogram")
     qtbot.waitUntil(lambda: new_id in zain.frame.current_view().diagram_scene.nodes)
+
+
+def test_click_ctrl_click_rubber_band_and_double_click_for_properties(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
+    canvas = _ecomap(qtbot, zain, canvas)
+    scene = canvas.view.diagram_scene
+    canvas.click(canvas.at_node(SONIA))
+    canvas.click(canvas.at_node(CAMHS), CTRL)
+    assert zain.editor.selection == (SONIA, CAMHS)
+    assert zain.properties.title.text() == "2 selected"
+    b = scene.diagram.bounds
+    canvas.drag(canvas.at(b.x1 + 20, b.y0 - 20), canvas.at(60, -60), steps=8)  # from the paper's corner
+    chosen = set(zain.editor.selection)
+    assert LEAH in chosen and all(scene.nodes[k].sceneBoundingRect().right() > 60 or
+                          scene.nodes[k].sceneBoundingRect().bottom() < -60 for k in chosen)
+    canvas.click(canvas.at_node(LEAH))  # a click on one of several selected selects it alone
+    assert zain.editor.selection == (LEAH,)
+    zain.properties_dock.hide()
+    qtbot.wait(10)  # the canvas takes the dock's room
+    sonia = canvas.at_node(SONIA)
+    canvas.click(sonia)  # QTest's double-click is the second click alone
+    canvas.double_click(sonia)
+    assert zain.editor.selection == (SONIA,)
+    assert zain.properties_dock.isVisible() and zain.properties.title.text() == "Sonia D'Souza"
+    assert zain.editor.undo_stack.count() == 0

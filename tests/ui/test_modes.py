@@ -100,3 +100,18 @@ def test_a_held_linking_mode_stays_after_a_line_and_esc_ends_it(qtbot, zain, can
     assert zain.editor.undo_stack.count() == 2 and scene.mode is mode
     canvas.key(Qt.Key.Key_Escape)
     assert ended == [True]
+
+
+def test_right_click_a_couple_line_on_the_genogram_to_mark_a_separation(qtbot, zain, canvas, when_modal) -> None:  # type: ignore[no-untyped-def]
+    from test_ecomap_view import context_menu, pick
+
+    from circles_desktop.graph.model import PartnershipType
+
+    couple = demo_id("zain/partnership/karim/maria")
+    scene = canvas.view.diagram_scene
+    line = next(i for i in scene.diagram.items if i.rel_id == couple and getattr(i, "points", None))
+    (x0, y0), (x1, y1) = line.points[0], line.points[1]
+    when_modal(lambda menu: pick(qtbot, menu, "field.type", "type.separated"))
+    context_menu(canvas.view, canvas.at((x0 + x1) / 2, (y0 + y1) / 2))
+    assert zain.editor.doc.relationship(couple).type is PartnershipType.SEPARATED
+    assert zain.editor.undo_stack.count() == 1 and zain.editor.undo_stack.text(0) == "Partnership: Separated"

@@ -280,6 +280,6 @@ class EcomapView(NetworkView):
             title = f"Tie from {doc.node(tie.source).label} to {doc.node(tie.target).label}"
             if len(ties) == 1:
                 menu.addAction(title).setEnabled(False)
-                add_field_choices(menu, tie, self.editor.update_relationship)
+                add_field_choices(menu, doc, tie, self.editor.update_relationship)
             else:
-                add_field_choices(menu.addMenu(title), tie, self.editor.update_relationship)
+                add_field_choices(menu.addMenu(title), doc, tie, self.editor.update_relationship)

@@ -121,7 +121,7 @@ class EditingView(CanvasView):
             rel = doc.relationship(key)
             menu.setAccessibleName(f"Relationship between {doc.node(rel.source).label} and "
                                    f"{doc.node(rel.target).label}")
-            add_field_choices(menu, rel, self.editor.update_relationship)
+            add_field_choices(menu, doc, rel, self.editor.update_relationship)
         else:
             menu.setAccessibleName(doc.node(key).label)
             self.add_node_actions(menu, key)

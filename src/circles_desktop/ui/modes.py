@@ -97,6 +97,7 @@ class SelectMode(Mode):
         self._starts: dict[str, Point] = {}
         self._links: list[ConnectorItem] = []
         self._dragging = False
+        self._narrow_to: str | None = None  # a click (not a drag) on one of several selected selects it alone
 
     @property
     def busy(self) -> bool:
@@ -114,6 +115,8 @@ class SelectMode(Mode):
                                    else [*selection, node.node_id])
             elif node.node_id not in selection:
                 self.editor.select([node.node_id])
+            elif len(selection) > 1:
+                self._narrow_to = node.node_id
             moving = self.movable([k for k in self.editor.selection if k in self.scene.nodes])
             if node.node_id in self.editor.selection and moving:
                 self._press = pos
@@ -157,16 +160,18 @@ class SelectMode(Mode):
             self.scene.sketch.invalidate()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
-        if self._press is None:
-            return False
+        narrow, self._narrow_to = self._narrow_to, None
         if self._dragging:
             places = {k: self.scene.nodes[k].centre for k in self._starts if k in self.scene.nodes}
             if not self.scene.drop(places):
                 self._move_to(0.0, 0.0)
             for link in self._links:
                 link.end_stretch()
+        elif narrow is not None:
+            self.editor.select([narrow])
+        handled = self._press is not None or narrow is not None
         self._press, self._starts, self._links, self._dragging = None, {}, [], False
-        return True
+        return handled
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:

@@ -114,6 +114,12 @@ def tie_ends(doc: CaseDocument, one: str, other: str) -> tuple[str, str] | None:
     return source, target
 
 
+def flow_words(target: str) -> dict[Flow, str]:
+    """A tie's directions in words that name its far end ("towards them" leaves a reader guessing)."""
+    return {Flow.NONE: "&No direction", Flow.TO_TARGET: f"&Energy flows to {target}",
+            Flow.FROM_TARGET: f"Energy flows &from {target}", Flow.BOTH: "Energy flows &both ways"}
+
+
 class TieMenu(QMenu):
     """Strength, stress and flow of a new ecomap tie in one small menu.
 
@@ -146,10 +152,7 @@ class TieMenu(QMenu):
         self.stressful = self._option("St&ressful (hatched)", "stressful")
         self.addSeparator()
         flows = QActionGroup(self)
-        name = b.label
-        for flow, text in ((Flow.NONE, "&No direction"), (Flow.TO_TARGET, f"&Energy flows to {name}"),
-                           (Flow.FROM_TARGET, f"Energy flows &from {name}"),
-                           (Flow.BOTH, "Energy flows &both ways")):
+        for flow, text in flow_words(b.label).items():
             action = self._option(text, f"flow.{flow.value}")
             flows.addAction(action)
             self._flows.append((action, flow))
@@ -212,9 +215,10 @@ def choose_tie(doc: CaseDocument, source: str, target: str, at: QPoint,
 Apply = Callable[[AnyRelationship, str], object]
 
 
-def add_field_choices(menu: QMenu, rel: AnyRelationship, apply: Apply) -> None:
+def add_field_choices(menu: QMenu, doc: CaseDocument, rel: AnyRelationship, apply: Apply) -> None:
     """A relationship's kinds and yes/no marks as menu items (the choices and checks of its form in the
     properties panel), each calling ``apply(changed relationship, undo label)``."""
+    flows = flow_words(doc.node(rel.target).label)
     for spec in fields_for(rel):
         if spec.section != "Relationship":
             continue
@@ -231,11 +235,13 @@ def add_field_choices(menu: QMenu, rel: AnyRelationship, apply: Apply) -> None:
             sub.setObjectName(f"field.{spec.path}")
             group = QActionGroup(sub)
             for member in spec.enum:
-                action = sub.addAction(word(member))
+                text = flows[member] if isinstance(member, Flow) else word(member)
+                action = sub.addAction(text)
                 action.setObjectName(f"{spec.path}.{member.value}")
                 action.setCheckable(True)
                 action.setChecked(member == current)
                 group.addAction(action)
+                label = text.replace("&", "") if isinstance(member, Flow) else f"{spec.name}: {text}"
                 if member != current:
                     action.triggered.connect(
-                        lambda _on=False, s=spec, m=member: apply(with_value(rel, s.path, m), f"{s.name}: {word(m)}"))
+                        lambda _on=False, s=spec, m=member, t=label: apply(with_value(rel, s.path, m), t))
