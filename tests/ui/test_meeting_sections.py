@@ -301,3 +301,18 @@ def test_details_venue_access_and_interpreters_are_edited_in_place(qtbot, opened
     assert (kayla.first_language, kayla.interpreter_needed, kayla.access_needs) == ("বাংলা", True, "Needs a quiet room")
     assert stored_meeting(db_path, case_id).invitation(_z("kayla")) == kayla
     _undo_redo(qtbot, tab, replace(kayla, access_needs=""), kayla, lambda: meeting(tab).invitation(_z("kayla")))
+
+
+def test_an_action_for_someone_left_out_later_says_so_and_they_are_not_offered_again(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
+    tab, _ = opened
+    actions = tab.actions
+    tab.show_page(actions)
+    row = [a.who for a in meeting(tab).plan.actions].index(_z("karim"))
+    assert actions.table.item(row, 1).text() == "Karim Zain"
+    _exclude(tab, "karim", must_not_be_told=True)
+    settle(qtbot, tab)
+    assert actions.table.item(row, 1).text() == "Karim Zain (left out of this meeting)"
+    assert "Karim Zain" not in offered(qtbot, actions.table, 0, 1)
+    choose(qtbot, actions.table, row, 1, _z("yusuf"))
+    settle(qtbot, tab)
+    assert meeting(tab).plan.actions[row].who == _z("yusuf")

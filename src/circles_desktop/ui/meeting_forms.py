@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..graph.document import CaseDocument
 from ..graph.edits import Edit
 from ..graph.meeting import Meeting, latest_meeting
-from ..graph.meeting_edits import MeetingEditError, meeting_people
+from ..graph.meeting_edits import MeetingEditError, left_out, meeting_people
 from .editor import CaseEditor
 from .meeting_values import TEXT_LIMIT, checked_text
 from .property_dock import ERROR_STYLE
@@ -276,6 +276,11 @@ class Section(QGroupBox):
         meeting = self.meeting
         people = meeting_people(self.doc, meeting) if meeting else []
         items: list[tuple[str, object]] = [(none, "")] + [(n.label, n.id) for n in people]
-        if current and current not in {n.id for n in people}:
-            items.append((f"{self.name(current)} (left out of this meeting)", current))
+        if current and current not in {n.id for n in people}:  # kept, and said why it is not offered
+            if not self.doc.has_node(current):
+                items.append((self.name(current), current))
+            else:
+                why = "left out of this meeting" if meeting and left_out(self.doc, meeting, current) \
+                    else "not in the child's circles"
+                items.append((f"{self.name(current)} ({why})", current))
         return items
