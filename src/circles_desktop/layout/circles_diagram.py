@@ -80,7 +80,7 @@ def node_items(node: AnyNode, placed: PlacedNode) -> list[AnyItem]:
         return [anchor, tag, *placed.texts()]
     kind = SHAPE_FOR_GENDER[node.gender] if isinstance(node, Person) else ShapeKind.ROUNDED_SQUARE
     crossed = isinstance(node, Person) and node.deceased
-    return [*small_symbol_items(kind, placed.symbol_centre, foot.symbol, crossed=crossed, node_id=node.id),
+    return [*_person_symbol(kind, placed.symbol_centre, foot.symbol, crossed=crossed, node_id=node.id),
             *placed.texts()]
 
 
@@ -91,6 +91,15 @@ def small_symbol_items(kind: ShapeKind, centre: Point, size: float, *, double: b
     least = CIRCLES.detail_size
     return [replace(item, size=least) if isinstance(item, Text) and item.size < least else item
             for item in symbol_items(kind, centre, size, double=double, crossed=crossed, node_id=node_id)]
+
+
+def _person_symbol(kind: ShapeKind, centre: Point, size: float, *, crossed: bool = False,
+                   node_id: str | None = None) -> list[AnyItem]:
+    """A person's small symbol with its "?" (gender not known) inside it: the name is written close
+    beside the symbol, where a "?" at its corner would run into it."""
+    return [replace(item, at=(centre[0], centre[1] + item.size * 0.35), align=Align.MIDDLE)
+            if isinstance(item, Text) else item
+            for item in small_symbol_items(kind, centre, size, crossed=crossed, node_id=node_id)]
 
 
 def _not_placed_frame(layout: CirclesLayout) -> list[AnyItem]:
@@ -118,6 +127,8 @@ def _notation(doc: CaseDocument, layout: CirclesLayout) -> tuple[str, ...]:
         keys.append("circles.empty")
     if layout.not_placed():
         keys.append("circles.not-placed")
+    if layout.look.symbol and layout.look.detail_rings != RINGS:
+        keys.append("circles.names-only" if not layout.look.detail_rings else "circles.wider-names-only")
     return tuple(keys)
 
 
@@ -152,8 +163,8 @@ def _swatch(fill: str) -> list[AnyItem]:
 
 
 def _symbol(kind: ShapeKind, crossed: bool = False) -> list[AnyItem]:
-    return [replace(item, part="legend", node_id=None)
-            for item in small_symbol_items(kind, (_MID, 0.0), 11.0, crossed=crossed)]
+    return [replace(item, part="legend", node_id=None) for item in _person_symbol(kind, (_MID, 0.0), 10.0,
+                                                                                 crossed=crossed)]
 
 
 _SYMBOL_WORDS = {ShapeKind.SQUARE: "Male", ShapeKind.CIRCLE: "Female", ShapeKind.DIAMOND: "Non-binary",
@@ -183,6 +194,10 @@ def circles_legend(notation: tuple[str, ...]) -> Diagram:
         elif key == "circles.empty":
             rows.append(([Text(text="none yet", at=(_MID, 2.5), size=CIRCLES.note_size, colour=COLOURS.muted,
                                part="legend")], "A gap: nobody in this part yet"))
+        elif key in ("circles.names-only", "circles.wider-names-only"):
+            where = "Names only" if key == "circles.names-only" else "Wider ring: names only"
+            rows.append(([Text(text="Name", at=(_MID, 2.5), size=CIRCLES.detail_size, part="legend")],
+                         f"{where}, to keep a big network on one page"))
         elif key == "circles.not-placed":
             rows.append(([Box(rect=Bounds(4.0, -5.0, SAMPLE_WIDTH - 4.0, 5.0), radius=2.0,
                               stroke=Stroke(COLOURS.legend_frame, 0.8, LinePattern.DASHED), part="legend")],
