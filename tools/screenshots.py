@@ -74,6 +74,7 @@ def _meeting(app, window, out: Path, offscreen: bool = False) -> None:  # type: 
     cases = {c.name: c.id for c in window.library.list_cases()}
     window.open_case(cases[ZAIN])
     _settle(app, 0.8)
+    window.editor.select([])  # the panel shows the case, as when a coordinator comes to the tab
     window.frame.show_view("meeting")
     tab = window.frame.current_view()
     for index in range(tab.pages.count()):

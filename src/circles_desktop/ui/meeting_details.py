@@ -37,7 +37,7 @@ _FIELDS: tuple[tuple[str, str, Callable[[str], Any], str, int], ...] = (
     ("coordinator", "Coordinator", _text("The coordinator"), "the independent coordinator's name", 0),
     ("purpose", "Purpose", _long("The purpose"), "what the family and professionals want the meeting to achieve", 2),
     ("bottom_lines", "Bottom lines", partial(lines_of, what="The bottom lines"),
-     "What any safe plan must achieve, one a line", 4),
+     "What any safe plan must achieve, one a line", 6),
 )
 
 
@@ -50,7 +50,7 @@ def shown(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return "\n".join(value)
+        return "\n\n".join(value)  # a blank line between items: a long one reads as one
     return str(value)
 
 
