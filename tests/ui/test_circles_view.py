@@ -34,7 +34,6 @@ def _cell_middle(scene, ring: Ring, sector: Sector) -> tuple[float, float]:  # t
 
 def _empty_spot(scene, ring: Ring, sector: Sector) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """A point in the cell with nobody drawn on it."""
-    from PySide6.QtCore import QPointF
 
     inner, outer = scene.network.bands[ring]
     wedge = scene.network.wedges[sector]

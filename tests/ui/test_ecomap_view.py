@@ -514,3 +514,28 @@ def test_click_ctrl_click_rubber_band_and_double_click_for_properties(qtbot, zai
     assert zain.editor.selection == (SONIA,)
     assert zain.properties_dock.isVisible() and zain.properties.title.text() == "Sonia D'Souza"
     assert zain.editor.undo_stack.count() == 0
+
+
+def test_a_new_case_starts_its_ecomap_once_someone_is_the_child(qtbot, window, library) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from circles_desktop.graph.model import CaseInfo, Role
+
+    doc = library.create_case(CaseInfo("New family"))
+    assert window.open_case(doc.case_id)
+    window.frame.show_view("ecomap")
+    view = window.frame.current_view()
+    editor = window.editor
+    window.properties_dock.hide()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    [first] = editor.doc.people()
+    assert editor.undo_stack.count() == 1 and not editor.doc.ecomap_ties()
+    assert "child at the centre" in window.message_bar.text.text()
+    editor.update_node(replace(first, given_names="Amani", roles=frozenset({Role.CHILD})))
+    qtbot.waitUntil(lambda: view.diagram_scene.network is not None and view.diagram_scene.network.centre_ids == (first.id,))
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    [second] = [p for p in editor.doc.people() if p.id != first.id]
+    assert tie_to(editor.doc, second.id).source == first.id
+    assert editor.undo_stack.count() == 3
+    qtbot.waitUntil(lambda: second.id in view.diagram_scene.nodes)

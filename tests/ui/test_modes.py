@@ -19,7 +19,7 @@ class HoldNikita(SelectMode):
     def __init__(self, scene) -> None:  # type: ignore[no-untyped-def]
         super().__init__(scene)
         self.nudged: list[tuple[dict[str, Point], object]] = []
-        self.double_clicked: list[Point] = []
+        self.added: list[tuple[Point, bool]] = []
 
     def movable(self, node_ids):  # type: ignore[no-untyped-def]
         return [k for k in node_ids if k != NIKITA]
@@ -28,8 +28,8 @@ class HoldNikita(SelectMode):
         self.nudged.append((places, merge_token))
         return False
 
-    def empty_double_clicked(self, point: Point) -> None:
-        self.double_clicked.append(point)
+    def add_here(self, point: Point, service: bool = False) -> None:
+        self.added.append((point, service))
 
 
 def _use(scene, mode) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +60,8 @@ def test_a_view_decides_what_a_drag_moves_what_a_nudge_and_a_double_click_mean(q
     assert zain.editor.undo_stack.count() == 1  # the hook refused: nothing recorded
     b = scene.diagram.bounds
     canvas.double_click(canvas.at(b.x1 - 20, b.y1 - 10))
-    assert len(mode.double_clicked) == 1 and abs(mode.double_clicked[0][0] - (b.x1 - 20)) < 2
+    [(point, service)] = mode.added
+    assert abs(point[0] - (b.x1 - 20)) < 2 and not service
     assert zain.editor.undo_stack.count() == 1  # the hook added no one
 
 

@@ -12,7 +12,6 @@ symbol without the mouse.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..graph import edits
@@ -23,6 +22,7 @@ from ..layout.circles_diagram import circles_diagram
 from ..layout.diagram import Diagram
 from .ecomap_view import NetworkScene, NetworkView
 from .editor import CaseEditor
+from .relationship_menu import Choices
 from .words import word
 
 VIEW = "circles"
@@ -120,29 +120,22 @@ class CirclesView(NetworkView):
     def add_node_actions(self, menu: QMenu, node_id: str) -> None:
         """Ring and sector as menu items: placing someone by keyboard (the Menu key), or exactly."""
         scene = self.diagram_scene
-        node = self.editor.doc.node(node_id)
+        doc = self.editor.doc
+        node = doc.node(node_id)
         if node_id in scene.pinned() or not isinstance(node, (Person, Service)):
             return
-        children = [p.id for p in self.editor.doc.children_at_centre()]
-        sector = node.circle.sector if node.circle else default_sector(self.editor.doc, node, children)
-        rings = menu.addMenu("&Ring")
-        rings.setObjectName("ring")
-        sectors = menu.addMenu("&Sector")
-        sectors.setObjectName("sector")
-        for sub, options in ((rings, [*Ring, None]), (sectors, list(Sector))):
-            group = QActionGroup(sub)
-            for option in options:
-                action = sub.addAction(word(option) if option is not None else "Not placed yet")
-                action.setObjectName(option.value if option is not None else "none")
-                action.setCheckable(True)
-                group.addAction(action)
-                if isinstance(option, Sector):
-                    action.setEnabled(node.circle is not None)
-                    action.setChecked(node.circle is not None and node.circle.sector is option)
-                    placement = CirclePlacement(node.circle.ring, option) if node.circle else None
-                    label = f"Move {node.label} to {word(option).lower()}"
-                else:
-                    action.setChecked((node.circle.ring if node.circle else None) is option)
-                    placement = CirclePlacement(option, sector) if option is not None else None
-                    label = None
-                action.triggered.connect(lambda _on=False, p=placement, t=label: scene.place(node_id, p, t))
+        placed = node.circle
+        sector = placed.sector if placed else default_sector(doc, node, [p.id for p in doc.children_at_centre()])
+        rings = Choices(menu.addMenu("&Ring"), "ring")
+        for ring in (*Ring, None):
+            action = rings.add(word(ring) if ring else "Not placed yet", ring.value if ring else "none",
+                               (placed.ring if placed else None) is ring)
+            action.triggered.connect(lambda _on=False, r=ring: scene.place(
+                node_id, CirclePlacement(r, sector) if r else None))
+        sectors = Choices(menu.addMenu("&Sector"), "sector")
+        sectors.menu.setEnabled(placed is not None)  # a sector is a part of a ring: place them first
+        for option in Sector:
+            action = sectors.add(word(option), option.value, placed is not None and placed.sector is option)
+            action.triggered.connect(lambda _on=False, s=option: scene.place(
+                node_id, CirclePlacement(placed.ring, s), f"Move {node.label} to {word(s).lower()}"))
+

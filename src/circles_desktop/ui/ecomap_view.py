@@ -120,11 +120,9 @@ class NetworkScene(DiagramScene):
         return self.editor.move(self.view_key, places, merge_token)
 
     def add_at(self, point: Point, service: bool = False) -> None:
-        """A double-click on empty space or "Add … here": add a person (or service) there."""
-        if service:
-            self.editor.add_service(self.view_key, point)
-        else:
-            self.editor.add_person(self.view_key, point)
+        """A double-click on empty space or "Add … here": add a person (or service) there, as this
+        view means it."""
+        raise NotImplementedError
 
     def tie_start_at(self, pos: QPointF) -> str | None:
         """The node a press at ``pos`` draws a new tie from, instead of selecting or moving (none here)."""
@@ -138,7 +136,7 @@ class NetworkScene(DiagramScene):
 
 class NetworkSelectMode(SelectMode):
     """Selecting and dragging as on the genogram, except that the centre stays put, a press where the
-    scene says ties start draws one, and a drop, a nudge or a double-click means what the scene says
+    scene says ties start draws one, and a drop, a nudge or "add here" means what the scene says
     (:meth:`NetworkScene.drop`, :meth:`~NetworkScene.add_at`)."""
 
     scene: NetworkScene  # type: ignore[assignment]
@@ -162,8 +160,8 @@ class NetworkSelectMode(SelectMode):
     def nudge(self, places: dict[str, Point], merge_token: object) -> bool:
         return self.scene.drop(places, merge_token)
 
-    def empty_double_clicked(self, point: Point) -> None:
-        self.scene.add_at(point)
+    def add_here(self, point: Point, service: bool = False) -> None:
+        self.scene.add_at(point, service)
 
 
 class NetworkView(EditingView):
@@ -175,9 +173,6 @@ class NetworkView(EditingView):
     def chooser(self, doc: CaseDocument, source: str, target: str, at: QPoint,
                 parent: QWidget | None = None) -> AnyRelationship | None:
         return self.diagram_scene.choose(doc, source, target, at, parent)
-
-    def add_at(self, point: Point, service: bool = False) -> None:
-        self.diagram_scene.add_at(point, service)
 
 
 # ----- the ecomap -------------------------------------------------------------------------------------
@@ -237,10 +232,13 @@ class EcomapScene(NetworkScene):
         return choose_tie(doc, source, target, at, parent)
 
     def add_at(self, point: Point, service: bool = False) -> None:
+        """Added through the editor, which asks :meth:`_join` for the tie that shows them here."""
         if self.tie_source() is None:
             self.editor.problem.emit("Mark someone as the child at the centre first; ecomap ties start from them.")
-            return
-        super().add_at(point, service)
+        elif service:
+            self.editor.add_service(self.view_key, point)
+        else:
+            self.editor.add_person(self.view_key, point)
 
     def _join(self, edit: edits.Edit, nodes: Sequence[AnyNode]) -> edits.Edit:
         """Whoever is added while the ecomap shows gets a tie from the centre, in the same edit:

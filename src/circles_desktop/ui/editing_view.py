@@ -2,9 +2,9 @@
 export drawing.
 
 The genogram, ecomap and circles tabs differ in their scene; the way a tab drives its scene is one.
-A tab says what is its own through a few methods: :meth:`EditingView.chooser` (what a line drawn
-between two symbols becomes), :meth:`EditingView.add_at` (what "add here" adds) and
-:meth:`EditingView.add_node_actions` (its own items in a symbol's context menu).
+A tab says what is its own through :meth:`EditingView.chooser` (what a line drawn between two
+symbols becomes) and :meth:`EditingView.add_node_actions` (its own items in a symbol's context
+menu); what "add here" adds is its scene's select mode's (:meth:`~.modes.SelectMode.add_here`).
 """
 
 from __future__ import annotations
@@ -49,13 +49,6 @@ class EditingView(CanvasView):
                 parent: QWidget | None = None) -> AnyRelationship | None:
         """What a line drawn from ``source`` to ``target`` becomes: here, any kind of relationship."""
         return choose_relationship(doc, source, target, at, parent)
-
-    def add_at(self, point: Point, service: bool = False) -> None:
-        """"Add a person (or service) here", from the context menu."""
-        if service:
-            self.editor.add_service(self.view_key, point)
-        else:
-            self.editor.add_person(self.view_key, point)
 
     def add_node_actions(self, menu: QMenu, node_id: str) -> None:
         """This tab's own items in a symbol's context menu (none on the genogram)."""
@@ -109,9 +102,9 @@ class EditingView(CanvasView):
         doc = self.editor.doc
         if key is None:
             menu.setAccessibleName("Add or arrange")
-            menu.addAction("Add &person here", lambda: self.add_at(point)).setObjectName("add_person_here")
-            menu.addAction("Add &service here", lambda: self.add_at(point, service=True)).setObjectName(
-                "add_service_here")
+            add_here = self.diagram_scene.select_mode.add_here
+            menu.addAction("Add &person here", lambda: add_here(point)).setObjectName("add_person_here")
+            menu.addAction("Add &service here", lambda: add_here(point, True)).setObjectName("add_service_here")
             menu.addSeparator()
             menu.addAction("Select &all\tCtrl+A", self.select_all)
             menu.addAction("&Fit to window\tCtrl+0", self.zoom_fit)

@@ -8,8 +8,8 @@ editor for one edit. Modes never change the document themselves.
 - :class:`SelectMode` (the default): click, Ctrl-click, drag symbols (one undo step per drag),
   double-click to add a person, arrow keys to walk along relationships, Ctrl+arrows to nudge.
   Views change what these mean through its public hooks (:meth:`~SelectMode.movable`,
-  :meth:`~SelectMode.nudge`, :meth:`~SelectMode.empty_double_clicked` and the scene's ``drop``),
-  never through its drag state.
+  :meth:`~SelectMode.nudge`, :meth:`~SelectMode.add_here` and the scene's ``drop``), never
+  through its drag state.
 - :class:`RubberBandMode`: started by dragging on empty space; selects what the rectangle touches.
 - :class:`LinkMode`: drag from one symbol to another, then choose the kind of relationship; held on
   as a mode (Ctrl+L) or for one gesture (the ecomap's drag out of the centre).
@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPen
-from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem, QGraphicsSceneMouseEvent, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsSceneMouseEvent,
+    QWidget,
+)
 
 from ..graph.document import CaseDocument
 from ..graph.model import AnyRelationship, Point, Role
@@ -180,7 +186,7 @@ class SelectMode(Mode):
         if self.scene.node_at(pos) is not None or self.scene.connector_at(pos) is not None:
             self.scene.properties_requested.emit()
         else:
-            self.empty_double_clicked((round(pos.x(), 1), round(pos.y(), 1)))
+            self.add_here((round(pos.x(), 1), round(pos.y(), 1)))
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> bool:
@@ -243,9 +249,13 @@ class SelectMode(Mode):
         carry the same ``merge_token``. (A drag's end is the scene's ``drop``.)"""
         return self.editor.move(self.scene.view_key, places, merge_token=merge_token)
 
-    def empty_double_clicked(self, point: Point) -> None:
-        """A double-click on empty paper: a new person there."""
-        self.editor.add_person(self.scene.view_key, point)
+    def add_here(self, point: Point, service: bool = False) -> None:
+        """A double-click on empty paper, or "Add … here" from the context menu: a new person (or
+        service) at ``point``."""
+        if service:
+            self.editor.add_service(self.scene.view_key, point)
+        else:
+            self.editor.add_person(self.scene.view_key, point)
 
 
 class RubberBandMode(Mode):

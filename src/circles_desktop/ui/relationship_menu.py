@@ -212,6 +212,24 @@ def choose_tie(doc: CaseDocument, source: str, target: str, at: QPoint,
 
 # ----- changing a drawn relationship from the canvas's context menu ---------------------------------
 
+
+class Choices:
+    """A submenu of checkable items of which one is ticked (a relationship's kind, a ring)."""
+
+    def __init__(self, menu: QMenu, name: str) -> None:
+        self.menu = menu
+        menu.setObjectName(name)
+        self.group = QActionGroup(menu)
+
+    def add(self, text: str, name: str, checked: bool) -> QAction:
+        action = self.menu.addAction(text)
+        action.setObjectName(name)
+        action.setCheckable(True)
+        action.setChecked(checked)
+        self.group.addAction(action)
+        return action
+
+
 Apply = Callable[[AnyRelationship, str], object]
 
 
@@ -231,16 +249,10 @@ def add_field_choices(menu: QMenu, doc: CaseDocument, rel: AnyRelationship, appl
             action.triggered.connect(
                 lambda on, s=spec: apply(with_value(rel, s.path, on), f"{'Set' if on else 'Clear'} “{s.name}”"))
         elif spec.kind is Kind.CHOICE and spec.enum is not None:
-            sub = menu.addMenu(spec.label)
-            sub.setObjectName(f"field.{spec.path}")
-            group = QActionGroup(sub)
+            sub = Choices(menu.addMenu(spec.label), f"field.{spec.path}")
             for member in spec.enum:
                 text = flows[member] if isinstance(member, Flow) else word(member)
-                action = sub.addAction(text)
-                action.setObjectName(f"{spec.path}.{member.value}")
-                action.setCheckable(True)
-                action.setChecked(member == current)
-                group.addAction(action)
+                action = sub.add(text, f"{spec.path}.{member.value}", member == current)
                 label = text.replace("&", "") if isinstance(member, Flow) else f"{spec.name}: {text}"
                 if member != current:
                     action.triggered.connect(
