@@ -49,7 +49,7 @@ from .circles import (
 )
 from .diagram import Align, Bounds, Text
 from .labels import name_lines
-from .style import COLOURS, ECOMAP, FONTS, SUPPORT_COLOUR
+from .style import COLOURS, ECOMAP, FONTS, GENOGRAM, SUPPORT_COLOUR
 from .textsize import wrap
 
 VIEW = "ecomap"
@@ -267,41 +267,69 @@ def _household_centre(doc: CaseDocument, home: Household, member_ids: Sequence[s
     lh = _row_height(size)
     rows = [row for row in (adults, kids) if row]
     names = {p.id: wrap_name(p.short_name, size, ECOMAP.mini_name_width) for p in people}
+    places = [_row_places([max(label_width(line, size) for line in names[p.id]) for p in row]) for row in rows]
+
+    def depth(r: int) -> float:
+        """How far the names of row ``r`` reach from its symbols (two levels when staggered)."""
+        levels = places[r][1]
+        return sum(max((len(names[p.id]) for p, level in zip(rows[r], levels) if level == k), default=0) * lh
+                   for k in (0, 1))
+
     # Names sit above the top row and below the bottom one, so the space between the rows holds only
     # lines: descent, and any tie between the child and someone they live with. The household's
     # name goes on top, and the whole block is centred in the circle.
+    reach = symbol / 2 + GENOGRAM.double_gap + 1.0  # past the child's double outline
     row_gap = symbol + 2 * ECOMAP.mini_gap
     title_size = ECOMAP.detail_size
     title_room = _row_height(title_size) + 2.0
-    above_rows = max(len(names[p.id]) for p in rows[0]) if len(rows) > 1 else 0
-    below_rows = max(len(names[p.id]) for p in rows[-1]) if rows else 0
-    height = title_room + above_rows * lh + (len(rows) - 1) * row_gap + symbol + below_rows * lh
-    first_row = -height / 2 + title_room + above_rows * lh + symbol / 2
+    above = depth(0) if len(rows) > 1 else 0.0
+    below = depth(len(rows) - 1) if rows else 0.0
+    height = title_room + above + max(len(rows) - 1, 0) * row_gap + 2 * reach + below
+    first_row = -height / 2 + title_room + above + reach
     members: list[Member] = []
     for r, row in enumerate(rows):
-        widths = [max([symbol] + [label_width(line, size) for line in names[p.id]]) + ECOMAP.mini_gap for p in row]
-        x = -sum(widths) / 2
         y = first_row + r * row_gap
-        above = r == 0 and len(rows) > 1
-        for person, width in zip(row, widths):
-            cx = x + width / 2
+        xs, levels = places[r]
+        top = r == 0 and len(rows) > 1
+        for person, cx, level in zip(row, xs, levels):
             lines = names[person.id]
-            if above:
-                baselines = [y - symbol / 2 - 2.0 - (len(lines) - 1 - i) * lh - size * 0.25 for i in range(len(lines))]
+            # A staggered name starts past the longest name on the level nearer the symbols.
+            skip = max((len(names[p.id]) for p, k in zip(row, levels) if k == 0), default=0) * lh if level else 0.0
+            if top:
+                baselines = [y - reach - skip - (len(lines) - 1 - i) * lh - size * 0.25 for i in range(len(lines))]
             else:
-                baselines = [y + symbol / 2 + 2.0 + i * lh + size * 0.8 for i in range(len(lines))]
+                baselines = [y + reach + skip + i * lh + size * 0.8 for i in range(len(lines))]
             texts = tuple(Text(text=line, at=(cx, b), size=size, node_id=person.id, part="name")
                           for line, b in zip(lines, baselines))
             members.append(Member(person.id, (cx, y), symbol, texts))
-            x += width
     title = Text(text=home.label, at=(0.0, -height / 2 + title_size * 0.85), size=title_size, colour=COLOURS.muted,
                  node_id=home.id, part="household-name")
     lines = _member_lines(doc, members, {p.id for p in adults})
-    boxes = [Bounds(m.centre[0] - m.size / 2 - 3, m.centre[1] - m.size / 2 - 3, m.centre[0] + m.size / 2 + 3,
-                    m.centre[1] + m.size / 2 + 3) for m in members]
+    boxes = [box_at(m.centre, 2 * reach, 2 * reach) for m in members]
     boxes += [t.bounds for m in members for t in m.texts] + [title.bounds]
     radius = max([ECOMAP.centre_radius] + [farthest_distance(b) + ECOMAP.text_padding for b in boxes])
     return radius, (title,), tuple(members), lines
+
+
+def _row_places(widths: Sequence[float]) -> tuple[list[float], list[int]]:
+    """Where each person in a row of the small genogram goes (centred on 0), and whether their name
+    is on the first level or staggered to the second.
+
+    Side by side each takes the width of its name. A row of four or more whose names are much wider
+    than their symbols staggers the names, every other one a line further out, so the symbols can
+    stand closer: the centre, and with it the whole ecomap, stays smaller.
+    """
+    symbol, gap = ECOMAP.mini_symbol + 2 * GENOGRAM.double_gap, ECOMAP.mini_gap
+    sizes = [max(symbol, w) + gap for w in widths]
+    n = len(widths)
+    pitch = max([symbol + gap] + [((widths[i] + widths[i + 2]) / 2 + gap) / 2 for i in range(n - 2)])
+    if n >= 4 and pitch * n < 0.8 * sum(sizes):
+        return [(i - (n - 1) / 2) * pitch for i in range(n)], [i % 2 for i in range(n)]
+    xs, x = [], -sum(sizes) / 2
+    for size in sizes:
+        xs.append(x + size / 2)
+        x += size
+    return xs, [0] * n
 
 
 def _couples_first(doc: CaseDocument, adults: list[Person]) -> list[Person]:
@@ -483,6 +511,7 @@ class _Ring:
     specs: tuple[_Spec, ...]
     outer: tuple[bool, ...]
     weight: float  # how much a block's depth counts against the room it takes along the orbit
+    inner_weight: float = 0.0  # the same on the inner of two orbits, whose words the outer must clear
     squash: float = 1.0  # the orbit's width over its height
 
     def point(self, radius: float, angle: float) -> Point:
@@ -499,14 +528,17 @@ class _Ring:
     def choose(self, angles: Sequence[float], inner: float, outer: float) -> list[_Block]:
         """Per circle, the wrapping that takes least room along the orbit (and not too much outwards)."""
         chosen = []
+        two = any(self.outer)
         for spec, out, angle in zip(self.specs, self.outer, angles):
             centre = self.point(outer if out else inner, angle)
             distance = math.hypot(*centre)
+            weight = self.inner_weight if two and not out else self.weight
 
-            def cost(block: _Block, centre: Point = centre, distance: float = distance) -> float:
+            def cost(block: _Block, centre: Point = centre, distance: float = distance, weight: float = weight
+                     ) -> float:
                 circle = _circle(spec, centre, block)
                 low, high = _span(circle)
-                return ((high - low) * distance + self.weight * (farthest_distance(circle.label) - distance)
+                return ((high - low) * distance + weight * (farthest_distance(circle.label) - distance)
                         + _ROW_COST * len(block.rows))
 
             chosen.append(min(spec.blocks, key=cost))
@@ -672,7 +704,7 @@ def _place_circles(specs: list[_Spec], centre_radius: float) -> tuple[dict[str, 
         # A second, staggered orbit, each outer line between two inner circles: worth trying only
         # when one orbit has to be far wider than the centre needs.
         two = tuple(i % 2 == 1 for i in range(len(auto)))
-        results += [trial(_Ring(auto, two, w)) for w in (0.3, 0.7)]
+        results += [trial(_Ring(auto, two, w, inner)) for w, inner in ((0.3, 1.0), (0.7, 2.5))]
     ring, _ = min(results, key=lambda r: r[1].size)
     results += [trial(replace(ring, squash=squash)) for squash in (0.94, 0.88, 0.82, 0.76)]
     smallest = min(placed.size for _, placed in results)
@@ -896,9 +928,12 @@ def _sector_titles(circles: dict[str, EcomapCircle], links: Sequence[EcomapLink]
                 for _ in range(200):
                     box = box_at(polar(distance, angle), width, height)
                     if clear(box, near, crossing):
+                        boxes.append(box)
                         break
                     distance += 3.0
-                boxes.append(box)
+            # Beyond everything drawn: always clear, if seldom the best.
+            boxes.append(box_at(polar(radius_for_nearest(middle, width, height, farthest_distance(whole) + gap),
+                                      middle), width, height))
             for circle in group:
                 words = circle.label
                 x = (words.x0 + words.x1) / 2 if words.width >= width else \
