@@ -3,9 +3,13 @@
 People and services are grouped around the centre by sector (family at the top, professionals
 clockwise after it, friends and community after them) and, within a sector, by who they are or what
 kind of service they are, so related circles sit together and every tie is a straight radial line
-that crosses nothing. The orbit grows until no two circles or labels touch; past a couple of dozen
-ties a second, staggered orbit halves the circumference needed, and each outer line passes between
-two inner circles. Circles the practitioner placed by hand stay where they were put.
+that crosses nothing. Each circle is small, with its words (name, who they are, the support) just
+beyond it, straight out from the middle, so no line runs through them; the words are wrapped per
+circle to take least room along the orbit. The orbit is the smallest on which no two circles or
+blocks of words touch: measured, not guessed. When one orbit would be far wider than the centre
+needs, a second, staggered one is tried, each outer line passing between two inner circles; a
+slightly narrower orbit is tried too, and the placement that needs the smallest sheet of paper
+(with its key) wins. Circles the practitioner placed by hand stay where they were put.
 
 Coordinates are points, x right, y down, the centre at (0, 0): the editor's scene uses the same
 ones, so a position dragged to is stored as it is.
@@ -38,7 +42,6 @@ from .circles import (
     SECTORS,
     box_at,
     centre_words,
-    corners,
     default_sector,
     farthest_distance,
     label_width,
@@ -444,14 +447,16 @@ def _row_height(size: float) -> float:
     return size * FONTS.line_height
 
 
-def _label_box(centre: Point, block: _Block) -> tuple[Bounds, Align]:
+def _label_box(centre: Point, block: _Block) -> Bounds:
     """Where a circle's words go: just beyond its rim, straight out from the middle of the ecomap,
-    aligned towards the circle (left-aligned on the right-hand side, right-aligned on the left)."""
-    angle = math.atan2(centre[1], centre[0]) if any(centre) else -math.pi / 2
-    dx, dy = _label_offset(angle, block.width, block.height)
-    box = box_at((centre[0] + dx, centre[1] + dy), block.width, block.height)
-    across = math.cos(angle)
-    return box, Align.START if across > 0.3 else Align.END if across < -0.3 else Align.MIDDLE
+    so its own line never runs through them."""
+    dx, dy = _label_offset(_direction(centre), block.width, block.height)
+    x, y, half_w, half_h = centre[0] + dx, centre[1] + dy, block.width / 2, block.height / 2
+    return Bounds(x - half_w, y - half_h, x + half_w, y + half_h)
+
+
+def _direction(centre: Point) -> float:
+    return math.atan2(centre[1], centre[0]) if any(centre) else -math.pi / 2
 
 
 @lru_cache(maxsize=8192)
@@ -461,7 +466,11 @@ def _label_offset(angle: float, width: float, height: float) -> Point:
     return (reach * math.cos(angle), reach * math.sin(angle))
 
 
-def _label_texts(node_id: str, block: _Block, box: Bounds, align: Align) -> tuple[Text, ...]:
+def _label_texts(node_id: str, centre: Point, block: _Block, box: Bounds) -> tuple[Text, ...]:
+    """The rows of words, aligned towards the circle: left-aligned on the right-hand side of the
+    ecomap, right-aligned on the left, centred at the top and bottom."""
+    across = math.cos(_direction(centre))
+    align = Align.START if across > 0.3 else Align.END if across < -0.3 else Align.MIDDLE
     x = box.x0 if align is Align.START else box.x1 if align is Align.END else (box.x0 + box.x1) / 2
     y = box.y0
     out = []
@@ -477,8 +486,8 @@ def _label_texts(node_id: str, block: _Block, box: Bounds, align: Align) -> tupl
 def _circle(spec: _Spec, centre: Point, block: _Block, hand: bool = False, words: bool = False) -> EcomapCircle:
     """A circle and the box its words fill; the words themselves only when ``words`` (the search for
     a placement tries thousands of circles and needs only their boxes)."""
-    box, align = _label_box(centre, block)
-    texts = _label_texts(spec.node.id, block, box, align) if words else ()
+    box = _label_box(centre, block)
+    texts = _label_texts(spec.node.id, centre, block, box) if words else ()
     return EcomapCircle(spec.node.id, centre, ECOMAP.node_radius, spec.sector, texts, box, hand)
 
 
@@ -486,12 +495,17 @@ def _span(circle: EcomapCircle) -> tuple[float, float]:
     """The angles (relative to the circle's own direction) that the circle and its words cover, seen
     from the middle: two neighbours whose spans do not meet cannot touch, and no line runs through."""
     x, y = circle.centre
-    angle, distance = math.atan2(y, x), math.hypot(x, y)
+    distance = math.hypot(x, y) or 1.0
+    ux, uy = x / distance, y / distance
     half = math.asin(min(1.0, circle.radius / distance))
     low, high = -half, half
-    for cx, cy in corners(circle.label):
-        turn = (math.atan2(cy, cx) - angle + math.pi) % math.tau - math.pi
-        low, high = min(low, turn), max(high, turn)
+    box = circle.label
+    for cx, cy in ((box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)):
+        turn = math.atan2(ux * cy - uy * cx, ux * cx + uy * cy)
+        if turn < low:
+            low = turn
+        if turn > high:
+            high = turn
     return low, high
 
 
@@ -705,8 +719,9 @@ def _place_circles(specs: list[_Spec], centre_radius: float) -> tuple[dict[str, 
         # when one orbit has to be far wider than the centre needs.
         two = tuple(i % 2 == 1 for i in range(len(auto)))
         results += [trial(_Ring(auto, two, w, inner)) for w, inner in ((0.3, 1.0), (0.7, 2.5))]
-    ring, _ = min(results, key=lambda r: r[1].size)
-    results += [trial(replace(ring, squash=squash)) for squash in (0.94, 0.88, 0.82, 0.76)]
+    ring, round_one = min(results, key=lambda r: r[1].size)
+    narrower = trial(replace(ring, squash=0.88))
+    results += [narrower, trial(replace(ring, squash=0.8 if narrower[1].size < round_one.size else 0.94))]
     smallest = min(placed.size for _, placed in results)
     _, best = next(r for r in results if r[1].size <= smallest * _COMPACT_ENOUGH)
     placed = {c.node_id: _circle(spec, c.centre, block, words=True)
@@ -885,8 +900,9 @@ def _sector_titles(circles: dict[str, EcomapCircle], links: Sequence[EcomapLink]
     """Each sector's name just beyond its circles' words, where it makes the printout least bigger.
 
     Tried: straight out from the middle at angles across the sector's own arc, and just above (in
-    the top half) or below (in the bottom half) each of its circles' words, so the name stays by
-    what it names; a round drawing has free corners, and a name there costs no room at all.
+    the top half) or below (in the bottom half) the words of each of its circles on the outer orbit,
+    so the name stays by what it names and never among the circles; a round drawing has free
+    corners, and a name there costs no room at all.
     """
     size = ECOMAP.sector_title_size
     lh = size * 1.15
@@ -909,7 +925,8 @@ def _sector_titles(circles: dict[str, EcomapCircle], links: Sequence[EcomapLink]
             continue
         turns = sorted(math.atan2(c.centre[1], c.centre[0]) for c in group)
         middle = math.atan2(sum(math.sin(a) for a in turns), sum(math.cos(a) for a in turns))
-        reach = min(math.hypot(*c.centre) for c in group)
+        reach = max(math.hypot(*c.centre) for c in group)  # beyond an inner orbit's words, not between them
+        outermost = [c for c in group if math.hypot(*c.centre) > reach * 0.98 - 1.0]
         offsets = sorted({(a - middle + math.pi) % math.tau - math.pi for a in turns} | {0.0})
         low, high = offsets[0], offsets[-1]
         tries = [middle + low + (high - low) * k / 8 for k in range(9)] if high > low else [middle]
@@ -934,7 +951,7 @@ def _sector_titles(circles: dict[str, EcomapCircle], links: Sequence[EcomapLink]
             # Beyond everything drawn: always clear, if seldom the best.
             boxes.append(box_at(polar(radius_for_nearest(middle, width, height, farthest_distance(whole) + gap),
                                       middle), width, height))
-            for circle in group:
+            for circle in outermost:
                 words = circle.label
                 x = (words.x0 + words.x1) / 2 if words.width >= width else \
                     words.x0 + width / 2 if circle.centre[0] > words.x0 else words.x1 - width / 2
