@@ -149,8 +149,6 @@ def test_printouts_drawn_from_the_audiences_document_hold_no_hidden_name(tmp_pat
         assert "home" in _pdf_words(out)
 
 
-@pytest.mark.xfail(strict=True, reason="reports/figures.py: diagram() must draw from redaction.document(doc) "
-                                       "(one line, for the lead); remove this mark once it does")
 @pytest.mark.parametrize("view", ["genogram", "ecomap"])
 def test_the_figures_module_draws_the_audiences_document(tmp_path: Path, view: str) -> None:
     doc = _case()

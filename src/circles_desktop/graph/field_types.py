@@ -14,8 +14,6 @@ import types
 import typing
 from typing import Any, Union
 
-from typeguard import CollectionCheckStrategy, TypeCheckError, check_type
-
 from . import model
 
 
@@ -46,6 +44,8 @@ def wrong_fields(obj: object) -> list[str]:
     """``"field: why"`` for each field of a model dataclass whose value does not match its annotation."""
     if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
         return [f"{type(obj).__name__} is not a part of a case"]
+    from typeguard import CollectionCheckStrategy, TypeCheckError, check_type  # 40 ms: only when needed
+
     wrong = []
     for name, hint, plain in _hints(type(obj)):
         value = getattr(obj, name)

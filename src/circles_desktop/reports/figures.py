@@ -23,6 +23,7 @@ VIEWS = ("genogram", "ecomap", "circles")
 
 def diagram(doc: CaseDocument, view: str, redaction: Redaction) -> Diagram:
     """The view drawn for this audience: everything the redaction hides is left out entirely."""
+    doc = redaction.document(doc)  # households named after someone hidden, under their neutral names
     hidden = frozenset(redaction.hidden | redaction.hidden_relationships)
     if view == "genogram":
         from ..layout.focus import suggested_focus

@@ -17,7 +17,6 @@ from datetime import datetime
 
 from sqlalchemy import Connection, delete, func, select, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from .errors import StoreError
 from .migrate import VERSION_TABLE
@@ -88,6 +87,8 @@ def add_member(connection: Connection, team: str, role: str, admin: str) -> bool
     if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}).first() is None:
         raise StoreError(f"there is no database role {role!r} on this server: its administrator creates the "
                          f"practitioner's login first (CREATE ROLE {_quote(connection, role)} LOGIN PASSWORD '…')")
+    from sqlalchemy.dialects.postgresql import insert as pg_insert  # loaded for the administrator only
+
     stamp = Stamp.on(connection, admin)
     added = connection.execute(pg_insert(memberships).values(team=team, role=role, added_at=stamp.at,
                                                              added_by=stamp.by)
