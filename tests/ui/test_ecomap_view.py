@@ -539,3 +539,27 @@ def test_a_new_case_starts_its_ecomap_once_someone_is_the_child(qtbot, window, l
     assert tie_to(editor.doc, second.id).source == first.id
     assert editor.undo_stack.count() == 3
     qtbot.waitUntil(lambda: second.id in view.diagram_scene.nodes)
+
+
+def test_without_the_mouse_shift_arrow_then_relate_draws_a_tie(qtbot, zain, canvas, when_modal) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    canvas = _ecomap(qtbot, zain, canvas)
+    scene = canvas.view.diagram_scene
+    doc = zain.editor.doc
+    zain.editor.select([SONIA])
+    canvas.key(Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    first, second = zain.editor.selection
+    assert first == SONIA and scene.nodes[second].centre[0] > scene.nodes[SONIA].centre[0]
+    before = set(doc.relationships_between(SONIA, second))
+
+    def tie(menu) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClick(menu, Qt.Key.Key_T)  # the "Ecomap &tie" group of the Relate menu
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not menu)
+        qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Return)  # Strong
+
+    when_modal(tie)
+    canvas.key(Qt.Key.Key_R, CTRL)
+    [new] = set(doc.relationships_between(SONIA, second)) - before
+    assert isinstance(new, EcomapTie) and new.strength is TieStrength.STRONG
+    assert zain.editor.undo_stack.count() == 1

@@ -6,7 +6,8 @@ temporary feedback (a rubber band, a line being drawn) and, when the gesture is 
 editor for one edit. Modes never change the document themselves.
 
 - :class:`SelectMode` (the default): click, Ctrl-click, drag symbols (one undo step per drag),
-  double-click to add a person, arrow keys to walk along relationships, Ctrl+arrows to nudge.
+  double-click to add a person, arrow keys to walk along relationships (Shift+arrows to add to the
+  selection), Ctrl+arrows to nudge.
   Views change what these mean through its public hooks (:meth:`~SelectMode.movable`,
   :meth:`~SelectMode.nudge`, :meth:`~SelectMode.add_here` and the scene's ``drop``), never
   through its drag state.
@@ -196,14 +197,18 @@ class SelectMode(Mode):
                 self.editor.select([])
                 return True
             return False
-        if _ctrl(event) and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        shift = Qt.KeyboardModifier.ShiftModifier
+        if _ctrl(event) and not event.modifiers() & shift:
             return self._nudge(direction)
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        extra = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if extra & ~shift:
             return False
-        self._walk(direction)
+        self._walk(direction, add=bool(extra & shift))
         return True
 
-    def _walk(self, direction: str) -> None:
+    def _walk(self, direction: str, add: bool = False) -> None:
+        """Step to the next symbol that way; with Shift, add it to the selection (then Ctrl+R relates
+        the two: drawing a relationship without the mouse)."""
         nodes = [k for k in self.editor.selection if k in self.scene.nodes]
         if not nodes:
             start = self._starting_node()
@@ -213,7 +218,7 @@ class SelectMode(Mode):
         current = nodes[-1]
         target = step_along(self.scene.nodes[current].centre, self.scene.neighbours(current), direction)
         if target:
-            self._reveal(target)
+            self._reveal(target, add)
 
     def _starting_node(self) -> str | None:
         """With nothing selected, the arrows start from the child at the centre of the case."""
@@ -221,8 +226,8 @@ class SelectMode(Mode):
         child = next((p.id for p in people if Role.CHILD in p.roles and p.id in self.scene.nodes), None)
         return child or next(iter(self.scene.nodes), None)
 
-    def _reveal(self, node_id: str) -> None:
-        self.editor.select([node_id])
+    def _reveal(self, node_id: str, add: bool = False) -> None:
+        self.editor.select([*self.editor.selection, node_id] if add else [node_id])
         for view in self.scene.views():
             view.ensureVisible(self.scene.nodes[node_id], 60, 60)
 
