@@ -7,10 +7,12 @@ cases, measured in the same run:
   output discarded: a general radial layout of the same size of graph;
 - Circles layout: ``ecomap_layout(doc)`` (words fitted into circles, orbits sized until nothing
   touches, lines, sector titles);
-- Circles drawing: ``ecomap_diagram(doc)`` on top of that (notation, hatching, legend).
+- Circles layout + drawing: ``ecomap_diagram(doc)``, the layout and then the notation, hatching
+  and legend on top.
 
-The table also gives the size of the drawing with its legend, and how the case-file printout puts it
-on A4 at the smallest readable label (reports/printout.py): the goal is one sheet per demo case.
+The table also gives the size of the drawing (legend apart), and how the case-file printout
+(reports/printout.py, ``write_printout``) puts it on A4: the number of sheets in the PDF it writes
+and the size the smallest label is printed at. The goal: one sheet per demo case, labels >= 7 pt.
 Run: ``python bench/bench_ecomap.py [--quick]``.
 """
 
@@ -31,10 +33,11 @@ from circles_desktop.graph.model import Person
 from circles_desktop.layout.ecomap import ecomap_layout
 from circles_desktop.layout.ecomap_diagram import ecomap_diagram
 from circles_desktop.layout.graphviz import find_dot
-from circles_desktop.reports.printout import plan_sheets, smallest_text
+from circles_desktop.reports.printout import smallest_text, write_printout
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from network_cases import crowded  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
 
 SIZES = (12, 24, 30, 60)
 
@@ -69,7 +72,7 @@ def main() -> None:
     twopi = str(find_dot().with_name("twopi"))
     repeats = 1 if args.quick else 7
     cases = [crowded(n) for n in SIZES] + list(demo_cases())
-    print("| case | ties | twopi -Tjson (ms) | Circles layout (ms) | + drawing (ms) | drawing + legend (pt) "
+    print("| case | ties | twopi -Tjson (ms) | Circles layout (ms) | layout + drawing (ms) | drawing (pt) "
           "| A4 sheets | smallest label (pt) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
@@ -83,13 +86,13 @@ def main() -> None:
             raw_time, layout_time = _median_pairs(raw, lambda: ecomap_layout(doc), repeats)
             drawing_time, _ = _median_pairs(lambda: ecomap_diagram(doc), lambda: None, repeats)
             diagram = ecomap_diagram(doc)
-            smallest = smallest_text(diagram)
-            probe = plan_sheets(diagram.bounds.width, diagram.bounds.height, smallest)
-            whole = diagram.with_legend_placed(probe.room[0] / probe.room[1]).bounds
-            sheets = plan_sheets(whole.width, whole.height, smallest)
+            printout = Path(folder, "ecomap.pdf")
+            sheets = write_printout(doc, diagram, printout, paper="a4")
+            count = len(PdfReader(printout).pages)
+            body = diagram.bounds
             print(f"| {doc.info.name} | {len(doc.ecomap_ties())} | {raw_time * 1e3:.1f} | {layout_time * 1e3:.1f} "
-                  f"| {drawing_time * 1e3:.1f} | {whole.width:.0f} × {whole.height:.0f} | {sheets.count} "
-                  f"| {smallest * sheets.scale:.1f} |", flush=True)
+                  f"| {drawing_time * 1e3:.1f} | {body.width:.0f} × {body.height:.0f} | {count} "
+                  f"| {smallest_text(diagram) * sheets.scale:.2f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -491,22 +491,24 @@ def _circle(spec: _Spec, centre: Point, block: _Block, hand: bool = False, words
     return EcomapCircle(spec.node.id, centre, ECOMAP.node_radius, spec.sector, texts, box, hand)
 
 
-def _span(circle: EcomapCircle) -> tuple[float, float]:
-    """The angles (relative to the circle's own direction) that the circle and its words cover, seen
-    from the middle: two neighbours whose spans do not meet cannot touch, and no line runs through."""
-    x, y = circle.centre
+def _span(centre: Point, block: _Block) -> tuple[float, float, float]:
+    """The angles (relative to the circle's own direction) that a circle at ``centre`` and its words
+    cover, seen from the middle, and its distance from there: two neighbours whose spans do not
+    meet cannot touch, and no line runs through either."""
+    x, y = centre
     distance = math.hypot(x, y) or 1.0
     ux, uy = x / distance, y / distance
-    half = math.asin(min(1.0, circle.radius / distance))
+    dx, dy = _label_offset(_direction(centre), block.width, block.height)
+    half = math.asin(min(1.0, ECOMAP.node_radius / distance))
     low, high = -half, half
-    box = circle.label
-    for cx, cy in ((box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)):
-        turn = math.atan2(ux * cy - uy * cx, ux * cx + uy * cy)
-        if turn < low:
-            low = turn
-        if turn > high:
-            high = turn
-    return low, high
+    for cx in (x + dx - block.width / 2, x + dx + block.width / 2):
+        for cy in (y + dy - block.height / 2, y + dy + block.height / 2):
+            turn = math.atan2(ux * cy - uy * cx, ux * cx + uy * cy)
+            if turn < low:
+                low = turn
+            if turn > high:
+                high = turn
+    return low, high, distance
 
 
 # ----- placing them on one or two orbits ------------------------------------------------------------
@@ -550,23 +552,27 @@ class _Ring:
 
             def cost(block: _Block, centre: Point = centre, distance: float = distance, weight: float = weight
                      ) -> float:
-                circle = _circle(spec, centre, block)
-                low, high = _span(circle)
-                return ((high - low) * distance + weight * (farthest_distance(circle.label) - distance)
+                low, high, _ = _span(centre, block)
+                return ((high - low) * distance + weight * (farthest_distance(_label_box(centre, block)) - distance)
                         + _ROW_COST * len(block.rows))
 
             chosen.append(min(spec.blocks, key=cost))
         return chosen
 
-    def gaps(self, circles: Sequence[EcomapCircle]) -> list[float]:
+    def spans(self, angles: Sequence[float], inner: float, outer: float,
+              blocks: Sequence[_Block]) -> list[tuple[float, float, float]]:
+        """Each circle's span and distance (see ``_span``), without building the circles: the search
+        for the orbit asks this for every size it tries."""
+        return [_span(self.point(outer if o else inner, a), b) for o, a, b in zip(self.outer, angles, blocks)]
+
+    def gaps(self, spans: Sequence[tuple[float, float, float]]) -> list[float]:
         """The least angle from each circle to the next one clockwise.
 
         On one orbit neighbours' spans must not meet. On two, each outer circle's line passes
         between the two inner circles beside it, and circles on the same orbit keep apart.
         """
-        n = len(circles)
-        spans = [_span(c) for c in circles]
-        distances = [math.hypot(*c.centre) for c in circles]
+        n = len(spans)
+        distances = [distance for _, _, distance in spans]
         gap, clear = ECOMAP.node_gap, ECOMAP.line_clearance + ECOMAP.strong / 2
         out = []
         for i in range(n):
@@ -629,14 +635,14 @@ def _place(ring: _Ring, least: float, centre_radius: float) -> _Placed:
         blocks = ring.choose(angles, inner, outer)
         inner = _least_orbit(ring, angles, blocks, least, outer - inner)
         outer = inner + (_outer_step(ring, angles, blocks, inner) if two else 0.0)
-        angles = ring.spread(ring.gaps(ring.circles(angles, inner, outer, blocks)))
+        angles = ring.spread(ring.gaps(ring.spans(angles, inner, outer, blocks)))
     circles = ring.circles(angles, inner, outer, blocks)
     for _ in range(40):
         if not problems(circles, centre_radius):
             break
         inner *= 1.03
         outer = inner + (_outer_step(ring, angles, blocks, inner) if two else 0.0)
-        angles = ring.spread(ring.gaps(ring.circles(angles, inner, outer, blocks)))
+        angles = ring.spread(ring.gaps(ring.spans(angles, inner, outer, blocks)))
         circles = ring.circles(angles, inner, outer, blocks)
     whole = Bounds(-centre_radius, -centre_radius, centre_radius, centre_radius)
     for circle in circles:
@@ -659,7 +665,7 @@ def _least_orbit(ring: _Ring, angles: Sequence[float], blocks: Sequence[_Block],
                  step: float) -> float:
     """The smallest inner orbit (at least ``least``) round which the circles' gaps add up to a turn."""
     def fits(inner: float) -> bool:
-        return sum(ring.gaps(ring.circles(angles, inner, inner + step, blocks))) <= math.tau
+        return sum(ring.gaps(ring.spans(angles, inner, inner + step, blocks))) <= math.tau
 
     if fits(least):
         return least
