@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from ..graph.document import CaseDocument
 from ..graph.model import AnyRelationship, Point
 from ..layout.diagram import Diagram
+from .actions import SPECS, shortcut_text
 from .canvas import CanvasView
 from .diagram_scene import DiagramScene
 from .editor import CaseEditor
@@ -106,8 +107,8 @@ class EditingView(CanvasView):
             menu.addAction("Add &person here", lambda: add_here(point)).setObjectName("add_person_here")
             menu.addAction("Add &service here", lambda: add_here(point, True)).setObjectName("add_service_here")
             menu.addSeparator()
-            menu.addAction("Select &all\tCtrl+A", self.select_all)
-            menu.addAction("&Fit to window\tCtrl+0", self.zoom_fit)
+            menu.addAction(_keyed("Select &all", "edit.select_all"), self.select_all)
+            menu.addAction(_keyed("&Fit to window", "zoom.fit"), self.zoom_fit)
             menu.addAction("Re-&arrange", lambda: self.editor.rearrange(self.view_key))
             return menu
         if doc.has_relationship(key):
@@ -119,10 +120,16 @@ class EditingView(CanvasView):
             menu.setAccessibleName(doc.node(key).label)
             self.add_node_actions(menu, key)
         menu.addSeparator()
-        menu.addAction("&Properties…\tF2", self.diagram_scene.properties_requested.emit).setObjectName(
-            "properties")
-        menu.addAction("&Delete\tDel", self.editor.delete_selection).setObjectName("delete")
+        menu.addAction(_keyed("&Properties…", "edit.properties"),
+                       self.diagram_scene.properties_requested.emit).setObjectName("properties")
+        menu.addAction(_keyed("&Delete", "edit.delete"), self.editor.delete_selection).setObjectName("delete")
         return menu
 
     def close_view(self) -> None:
         self.diagram_scene.close()
+
+
+def _keyed(text: str, action: str) -> str:
+    """A menu text with the window action's first shortcut beside it, as the platform writes it."""
+    keys = shortcut_text(SPECS[action]).split(", ")[0]
+    return f"{text}\t{keys}" if keys else text
