@@ -307,6 +307,16 @@ def test_a_click_in_the_centre_selects_and_a_dismissed_menu_adds_nothing(qtbot, 
     when_modal(lambda menu: qtbot.keyClick(menu, Qt.Key.Key_Escape))
     canvas.drag(canvas.at_node(NIKITA), canvas.at_node(SONIA), steps=8)
     assert zain.editor.undo_stack.count() == 0
+    # From the household's circle onto someone in it: no tie to ask about.
+    scene = canvas.view.diagram_scene
+    radius = scene.network.centre_radius
+    inside = next(p for p in ((0.0, radius * 0.85), (0.0, -radius * 0.85), (radius * 0.85, 0.0))
+                  if scene.node_at(QPointF(*p)) is None and scene.connector_at(QPointF(*p)) is None)
+    menus: list[object] = []
+    when_modal(lambda menu: (menus.append(menu), qtbot.keyClick(menu, Qt.Key.Key_Escape)))
+    canvas.drag(canvas.at(*inside), canvas.at_node(NIKITA), steps=8)
+    qtbot.wait(100)  # time for a menu to show, if one wrongly did
+    assert menus == [] and zain.editor.undo_stack.count() == 0
 
 
 # ----- changing and deleting ties ------------------------------------------------------------------------

@@ -225,10 +225,11 @@ class EcomapScene(NetworkScene):
     def choose(self, doc: CaseDocument, source: str, target: str, at: QPoint,
                parent: QWidget | None = None) -> AnyRelationship | None:
         """A tie, in the ecomap's small menu; between two people inside the centre (a small genogram
-        of the household) any kind of relationship."""
+        of the household) any kind of relationship; from the household to someone in it, nothing."""
         pinned = self.pinned()
         if source in pinned and target in pinned:
-            return choose_relationship(doc, source, target, at, parent)
+            household = self.network.household_id if self.network is not None else None
+            return None if household in (source, target) else choose_relationship(doc, source, target, at, parent)
         return choose_tie(doc, source, target, at, parent)
 
     def add_at(self, point: Point, service: bool = False) -> None:
