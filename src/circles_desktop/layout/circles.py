@@ -17,8 +17,11 @@ set, who it is to the child ("maternal aunt", "school") and the symbol-with-name
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import permutations
+from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -349,7 +352,11 @@ def sector_wedges(weights: dict[Sector, float]) -> dict[Sector, Wedge]:
     A busy sector gets a wider wedge so its people spread along the arcs instead of piling up in
     extra rows; an empty one keeps enough of the circle to show plainly that it is empty.
     """
-    angles = _in_steps(_share_out({s: max(weights.get(s, 0.0), 0.0) for s in SECTORS}))
+    return _wedges_of(_in_steps(_share_out({s: max(weights.get(s, 0.0), 0.0) for s in SECTORS})))
+
+
+def _wedges_of(angles: dict[Sector, float]) -> dict[Sector, Wedge]:
+    """The sectors clockwise from the family's, which is centred at the top."""
     start = -math.pi / 2 - angles[Sector.FAMILY] / 2
     wedges: dict[Sector, Wedge] = {}
     for sector in SECTORS:
@@ -414,6 +421,10 @@ class Look:
     sector_notes: tuple[str, str, str]
     lists_unplaced: bool  # the "Not placed yet" list beside the rings
     denser: Look | None = None  # the look to fall back on when a network is too big for one sheet
+    # Try the sectors' sizes around the first guess for the smallest picture: worth it for a picture
+    # drawn once for a printed plan, too slow for the editor, which lays out after every edit.
+    tries_sectors: bool = False
+    title: str = ""  # what a printout calls the picture; "" for "<case>: circles of support"
 
     def ring_title(self, ring: Ring) -> str:
         return self.ring_titles[RINGS.index(ring)]
@@ -450,16 +461,23 @@ def _full_looks() -> Look:
 
 
 FULL = _full_looks()
-# The child's copy of the plan prints this picture across the page, a little under its own size at
-# most; 13 pt names and 12 pt titles stay at or above 11 pt there.
+# The child's copy of the plan prints this picture across the page, at most a little under its own
+# size: 12 pt names and titles stay at or above 11 pt there.
 CHILD = Look(
-    name_size=13.0, detail_size=13.0, symbol=0.0, detail_rings=(), first_names=True, wraps=(150.0, 100.0),
-    note_size=12.0, ring_title_size=12.0, sector_title_size=14.0, centre_size=20.0,
+    name_size=12.0, detail_size=12.0, symbol=0.0, detail_rings=(), first_names=True, wraps=(130.0, 90.0, 64.0),
+    note_size=12.0, ring_title_size=12.0, sector_title_size=13.0, centre_size=20.0,
     ring_titles=("closest to me", "close to me", "around me"),
     sector_titles=("Family", "People who work with me", "Friends and community"),
     ring_notes=("Nobody here yet", "Nobody here yet", "Nobody here yet"),
     sector_notes=("No family here yet", "Nobody here yet", "No friends here yet"),
-    lists_unplaced=False,
+    lists_unplaced=False, tries_sectors=True, title="My circles",
+)
+# The family's copy: the same plain picture around the child, named as the family would say it.
+FAMILY = replace(
+    CHILD, centre_size=CIRCLES.sector_title_size + 2.0,
+    ring_titles=("closest", "close", "wider"),
+    sector_titles=("Family", "People who work with your family", "Friends and community"),
+    title="Our circles",
 )
 
 
@@ -573,8 +591,8 @@ def _footprint(entry: _Entry, look: Look, width: float) -> Footprint:
 def _entries(nodes: Sequence[AnyNode], details: dict[str, str], look: Look) -> list[_Entry]:
     """What each node is called on the picture; in the child's picture two people with the same
     first name keep their family names, so the child can tell them apart."""
-    def short(node: AnyNode) -> str:
-        return node.short_name if isinstance(node, Person) else node.label
+    def short(node: AnyNode) -> str:  # a service without the words in brackets: "(youth service)"
+        return node.short_name if isinstance(node, Person) else re.sub(r"\s*\([^)]*\)", "", node.label) or node.label
 
     counts = Counter(short(n) for n in nodes) if look.first_names else Counter()
     out = []
@@ -788,9 +806,13 @@ def _shelves(sizes: Sequence[tuple[float, float]], nearest: float, farthest: flo
     ``spread`` is extra room between labels and between shelves; ``lower`` starts the first
     shelf that much further down. Both only serve to spread out a cell that has room to spare.
     """
+    span = (wedge.end - wedge.start) % math.tau
+    if sum(w * h for w, h in sizes) > span / 2 * (farthest * farthest - nearest * nearest):
+        return None  # more to hold than the whole cell
     top, bottom = _cell_top_bottom(nearest, farthest, wedge)
     y = top + lower
     gap = CIRCLES.gap + spread
+    step = _SHELF_STEP
     out: list[list[Bounds]] = []
     i = 0
     while i < len(sizes):
@@ -804,7 +826,7 @@ def _shelves(sizes: Sequence[tuple[float, float]], nearest: float, farthest: flo
             shelf.append(Bounds(x, y, x + width, y + height))
             cursor = x + width + gap
         if not shelf:
-            y += _SHELF_STEP
+            y += step
             if y > bottom:
                 return None
             continue
@@ -854,18 +876,17 @@ def _spread_out(sizes: Sequence[tuple[float, float]], nearest: float, farthest: 
 
 def _least_outer(sizes: Sequence[tuple[float, float]], inner: float, wedge: Wedge,
                  blocks: Sequence[Bounds] = ()) -> float:
-    """The smallest outer radius of a ring starting at ``inner`` whose cell holds these labels."""
+    """The smallest outer radius (to the point) of a ring starting at ``inner`` whose cell holds
+    these labels, by halving between what cannot be enough and what is."""
     pad = CIRCLES.band_padding
 
     def fits(outer: float) -> bool:
         return _shelves(sizes, inner + pad, outer - pad, wedge, blocks) is not None
 
-    gap = CIRCLES.gap
-    area = sum((w + gap) * (h + gap) for w, h in sizes)
-    lo = inner + 2 * pad + max(min(w, h) for w, h in sizes)
-    hi = max(lo, math.sqrt(inner * inner + 2 * area / (wedge.end - wedge.start)) + 2 * pad)
-    if fits(lo):
-        return lo
+    area = sum((w + CIRCLES.gap) * (h + CIRCLES.gap) for w, h in sizes)
+    full = math.sqrt(inner * inner + 2 * area / (wedge.end - wedge.start)) + 2 * pad  # if labels filled it all
+    lo = max(inner + 2 * pad + max(min(w, h) for w, h in sizes), full) - 1.0
+    hi = lo + max(12.0, (lo - inner) / 2)
     while not fits(hi):
         lo, hi = hi, hi + max(12.0, (hi - inner) / 2)
     while hi - lo > 1.0:
@@ -936,6 +957,8 @@ def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset(), *, l
     while look.denser is not None and draft.least_radius() > FIT_RADIUS:
         look = look.denser
         draft = _Draft(look, nodes, details, _centre(children, doc.node(reader) if reader else None, look))
+    if look.tries_sectors:
+        draft = draft.with_best_sectors()
     return draft.layout(child_ids)
 
 
@@ -963,6 +986,24 @@ class _Draft:
                 cell.auto.append(entry)
         _assign_notes(self.cells, look)
         self.wedges = sector_wedges(_sector_weights(self.cells, look))
+
+    def with_best_sectors(self) -> _Draft:
+        """This draft with the sectors one step (or more) wider or narrower than guessed, while that
+        makes the rings smaller."""
+        steps = {s: round((w.end - w.start) / SECTOR_STEP) for s, w in self.wedges.items()}
+        least, most = round(SECTOR_LEAST / SECTOR_STEP), round(SECTOR_MOST / SECTOR_STEP)
+        best, radius = self, self.least_radius()
+        while True:
+            tries = []
+            for wider, narrower in permutations(SECTORS, 2):
+                trial = {**steps, wider: steps[wider] + 1, narrower: steps[narrower] - 1}
+                if trial[wider] <= most and trial[narrower] >= least:
+                    draft = copy(best)
+                    draft.wedges = _wedges_of({s: n * SECTOR_STEP for s, n in trial.items()})
+                    tries.append((draft.least_radius(), trial, draft))
+            if not tries or min(t[0] for t in tries) > radius - 0.5:
+                return best
+            radius, steps, best = min(tries, key=lambda t: t[0])
 
     def ring_cells(self, ring: Ring) -> list[_Cell]:
         return [self.cells[(ring, s)] for s in SECTORS]
@@ -1047,9 +1088,13 @@ def _centre(children: Sequence[Person], reader: AnyNode | None, look: Look) -> t
     least = CIRCLES.centre_radius
     if reader is None:
         return centre_words(children, look.centre_size, least, 6.0, widths=tuple(float(w) for w in range(50, 150, 10)))
-    others = [c.short_name for c in children if c.id != reader.id]
-    lines = ["Me"] + (wrap("and " + ", ".join(others), look.name_size, 110.0, bold=True) if others else [])
-    return centre_lines(lines, [look.centre_size] + [look.name_size] * (len(lines) - 1), least, 6.0, reader.id)
+    others = "and " + ", ".join(c.short_name for c in children if c.id != reader.id)
+
+    def me_and(width: float) -> tuple[float, tuple[Text, ...]]:
+        lines = ["Me"] + (wrap(others, look.name_size, width, bold=True) if len(children) > 1 else [])
+        return centre_lines(lines, [look.centre_size] + [look.name_size] * (len(lines) - 1), least, 6.0, reader.id)
+
+    return min((me_and(float(width)) for width in range(50, 150, 10)), key=lambda found: found[0])
 
 
 def centre_words(children: Sequence[Person], size: float, least_radius: float, padding: float,

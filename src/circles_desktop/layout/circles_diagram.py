@@ -12,35 +12,56 @@ from dataclasses import replace
 
 from ..graph.document import CaseDocument
 from ..graph.model import AnyNode, Person, Service
-from .circles import RINGS, SECTORS, CirclesLayout, PlacedNode, circles_layout, polar
+from .circles import CHILD, FAMILY, RINGS, SECTORS, CirclesLayout, PlacedNode, circles_layout, polar
 from .diagram import Align, AnyItem, Bounds, Box, Diagram, Line, Point, Shape, Stroke, Text
 from .legend import ROW, SAMPLE_WIDTH
 from .notation import symbol_items
 from .style import CIRCLES, COLOURS, FONTS, GENOGRAM, SHAPE_FOR_GENDER, LinePattern, ShapeKind
 
 MARGIN = 6.0  # round the picture: the page and the editor's scene keep their own margins
-TAG_RADIUS = 3.0  # the corners of a service's (or, in the child's picture, anyone's) name tag
+TAG_RADIUS = 3.0  # the corners of a service's name tag
+CHILD_TAG_RADIUS = 7.0  # every name in the child's picture is in a tag: rounder, friendlier
 
 
 def circles_diagram(doc: CaseDocument, layout: CirclesLayout | None = None,
                     hidden: frozenset[str] = frozenset()) -> Diagram:
-    """The whole circles-of-support drawing with its legend; ``hidden`` ids are left out entirely."""
+    """The whole circles-of-support drawing with its legend; ``hidden`` ids are left out entirely.
+
+    A layout in the child's look (see :func:`child_circles_diagram`) is drawn without a legend:
+    it has no symbols to explain, and its rings and sectors are named on the picture in plain words.
+    """
     if layout is None:
         layout = circles_layout(doc, hidden)
+    tag_radius = TAG_RADIUS if layout.look.symbol else CHILD_TAG_RADIUS
     items: list[AnyItem] = []
     items += _rings(layout)
     for node in layout.placed():
         if node.node_id not in hidden:
-            items += node_items(doc.node(node.node_id), node)
+            items += node_items(doc.node(node.node_id), node, tag_radius)
     items += layout.notes
     if layout.list_title is not None and layout.not_placed():
         items += _not_placed_frame(layout)
         items.append(layout.list_title)
         for node in layout.not_placed():
             items += node_items(doc.node(node.node_id), node)
+    title = layout.look.title or f"{doc.info.name}: circles of support"
+    if not layout.look.symbol:
+        return Diagram.of(items, margin=MARGIN, title=title)
     notation = _notation(doc, layout)
-    return Diagram.of(items, margin=MARGIN, legend=circles_legend(notation), notation=notation,
-                      title=f"{doc.info.name}: circles of support")
+    return Diagram.of(items, margin=MARGIN, legend=circles_legend(notation), notation=notation, title=title)
+
+
+def child_circles_diagram(doc: CaseDocument, child_id: str, hidden: frozenset[str] = frozenset()) -> Diagram:
+    """The child's own circles, for their copy of the plan: first names only, in big type, around
+    "Me", with the rings ("closest to me", "close to me", "around me") and the sectors in plain words.
+    ``hidden`` ids (the child audience's redaction) are left out entirely."""
+    return circles_diagram(doc, circles_layout(doc, hidden, look=CHILD, reader=child_id), hidden)
+
+
+def family_circles_diagram(doc: CaseDocument, hidden: frozenset[str] = frozenset()) -> Diagram:
+    """The family's copy of the circles: as the child's, with the child's name in the middle and
+    the sectors named for the family."""
+    return circles_diagram(doc, circles_layout(doc, hidden, look=FAMILY), hidden)
 
 
 def _rings(layout: CirclesLayout) -> list[AnyItem]:
@@ -66,12 +87,12 @@ def _rings(layout: CirclesLayout) -> list[AnyItem]:
     return items
 
 
-def node_items(node: AnyNode, placed: PlacedNode) -> list[AnyItem]:
+def node_items(node: AnyNode, placed: PlacedNode, tag_radius: float = TAG_RADIUS) -> list[AnyItem]:
     """A person's symbol with the name beside it, or a name in its tag (also used by the editor's scene)."""
     foot = placed.footprint
     if foot.tagged:
         centre = placed.symbol_centre
-        tag = Box(rect=placed.box, radius=TAG_RADIUS, stroke=Stroke(COLOURS.ink, GENOGRAM.outline),
+        tag = Box(rect=placed.box, radius=tag_radius, stroke=Stroke(COLOURS.ink, GENOGRAM.outline),
                   fill=COLOURS.paper, node_id=node.id, part="service" if isinstance(node, Service) else "tag")
         # An unpainted square in the tag: scenes find a node's place (what positions["circles"]
         # stores) from the Shape marked "symbol", as for a person.

@@ -25,6 +25,7 @@ from ..graph.model import Person, Ring, Role, Service, TieStrength
 from ..graph.redaction import Audience, Redaction, redaction_for
 from ..graph.summary import age
 from ..layout.circles import node_detail
+from ..layout.circles_diagram import child_circles_diagram, family_circles_diagram
 from . import figures, fonts, words
 from .pages import A4, Stamp, frame_box, long_date, tint, write_pdf
 from .text import ScriptParagraph, Spans, Style
@@ -33,6 +34,7 @@ INK = HexColor("#1d1d1d")
 ACCENT = HexColor("#2f5d7c")  # headings and table heads; prints as a mid grey
 SHADE = HexColor("#f0d9d0")  # excluded people in the professional invite list
 BODY_WIDTH = frame_box(A4)[2]
+CIRCLES_HEIGHT = 200 * mm  # the circles picture with a heading and a line or two above it fills a page
 
 
 class PlanError(ValueError):
@@ -171,6 +173,14 @@ class _Plan:
 
     def figure(self, view: str, height: float) -> Flowable:
         return figures.figure(self.doc, view, self.redaction, BODY_WIDTH, height)
+
+    def circles(self, child_id: str | None = None) -> Flowable:
+        """The circles in plain words and big type, for the family's copy or, with ``child_id``, the
+        child's own: as wide as the page, and on a page of its own at most."""
+        hidden = frozenset(self.redaction.hidden | self.redaction.hidden_relationships)
+        diagram = (child_circles_diagram(self.doc, child_id, hidden) if child_id
+                   else family_circles_diagram(self.doc, hidden))
+        return figures.ScaledDrawing(figures.drawing_of(diagram), BODY_WIDTH, CIRCLES_HEIGHT)
 
 
 # ----- the professional copy ---------------------------------------------------------------------------
@@ -372,6 +382,9 @@ class _ScoreBar(Flowable):
 
 # ----- the family copy ------------------------------------------------------------------------------
 
+_CIRCLES_WORDS = ("The people closest to {who} are in the middle. Family is at the top, people who work with "
+                  "{them} are on the right, and friends and community are on the left.")
+
 
 _STAGE_PLAIN = {
     Stage.WELCOME: "Welcome: everyone says who they are, and we agree how we will talk and listen.",
@@ -407,7 +420,9 @@ def _family(p: _Plan) -> tuple[list[Flowable], str]:
     story += [*p.heading("agenda"), *p.bullets([_STAGE_PLAIN[item.stage] for item in m.agenda])]
     if m.bottom_lines:
         story += [*p.heading("must_have"), *p.bullets(m.bottom_lines)]
-    story += [CondPageBreak(120 * mm), *p.heading("network"), p.figure("circles", 120 * mm)]
+    centre = " and ".join(c.label for c in p.doc.children_at_centre() if p.shows(c.id)) or "the children"
+    story.append(KeepTogether([*p.heading("network"), p.para(_CIRCLES_WORDS.format(who=centre, them="your family")),
+                               p.circles()]))
     story += [CondPageBreak(110 * mm), *_three_columns(p)]
     story += _scaling(p)
     story += [*p.heading("actions"), _actions_table(p, full=False)]
@@ -452,7 +467,8 @@ def _child(p: _Plan) -> tuple[list[Flowable], str]:
     story: list[Flowable] = [ScriptParagraph(f"{first}’s plan", big)]
     story.append(p.para(f"This is your plan from the family meeting on {p.when(m.on)}. It says who is going to "
                         "help, and what happens next."))
-    story += [KeepTogether([*p.heading("Your circles", 2), p.figure("circles", 95 * mm)])]
+    story += [KeepTogether([*p.heading("Your circles", 2), p.para(_CIRCLES_WORDS.format(who="you", them="you")),
+                            p.circles(child.id)])]
     story += p.heading("What will happen next", 2)
     steps = []
     for action in p.visible_actions():
