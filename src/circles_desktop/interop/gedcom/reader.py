@@ -194,8 +194,6 @@ class Reader:
 
     def _keep(self, xref: str, draft: _Draft) -> None:
         self.drafts.append((xref, draft))
-        if xref and not draft.has_circles_id:
-            draft.extra.append(f"GEDCOM record {xref}")
 
     def _head(self, record: Node) -> None:
         case = record.first("_CASE")
@@ -418,14 +416,24 @@ class Reader:
             self.pointer(link, "FAMS (a family of a partner)", ("FAM",))
         nodes, node_lines = self._nodes()
         relationships = Relationships(self).read()
+        rels, rel_lines = relationships.items, relationships.lines
+        del relationships
         self._read_members(nodes)
         self._read_associates(nodes)
         info = CaseInfo(name=self.info.get("name", default_name), reference=self.info.get("reference", ""),
                         summary=self.info.get("summary", ""), author=self.info.get("author", ""),
                         team=self.info.get("team", ""), meetings=self._meetings())
-        self.families.clear()  # the record trees are not needed any more: free them before the document
-        self.family_links.clear()
-        return settle(info, nodes, node_lines, relationships.items, relationships.lines, self.problems)
+        self._let_go()
+        return settle(info, nodes, node_lines, rels, rel_lines, self.problems)
+
+    def _let_go(self) -> None:
+        """Free what only reading needed before the document is built, so the document can reuse
+        its memory: for 100,000 people that is tens of megabytes less at the peak."""
+        for collected in (self.records, self.families, self.shared_notes, self.family_links, self.spouse_links,
+                          self.adoptions, self.ties, self.associates, self.members, self.ids, self.used_ids):
+            collected.clear()
+        self.meetings = None
+        parse_date.cache_clear()  # its dates and their texts, kept from one import to the next otherwise
 
     def _meetings(self) -> tuple[Meeting, ...]:
         """Meetings and plans, kept by Circles as one JSON document in the case codec's form."""
@@ -442,8 +450,14 @@ class Reader:
         nodes: dict[str, AnyNode] = {}
         lines: dict[str, int] = {}
         drafts, self.drafts = self.drafts, []
-        for xref, draft in drafts:
+        drafts.reverse()
+        while drafts:  # each draft let go as its node is made, so the nodes take the drafts' memory
+            xref, draft = drafts.pop()
             texts = [text for note in draft.notes if (text := self._note_text(note))]
+            if xref and not draft.has_circles_id:
+                # Made now rather than while reading, next to the nodes that keep it rather than among
+                # the records that are let go: that leaves fewer holes in memory.
+                draft.extra.append(f"GEDCOM record {xref}")
             f = draft.fields
             if "id" not in f:
                 f["id"] = self.new_id()

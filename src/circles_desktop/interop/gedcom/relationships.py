@@ -112,8 +112,11 @@ class Relationships:
             family_xref = self.reader.pointer(famc, "FAMC (the family of a child)", ("FAM",))
             if family_xref:
                 links.setdefault(family_xref, []).append((child_xref, famc))
-        for record in self.reader.families:
-            self._family(record, links.get(record.xref, []))
+        families = self.reader.families
+        families.reverse()
+        while families:  # each record let go once read, so the relationships take its memory
+            record = families.pop()
+            self._family(record, links.pop(record.xref, []))
 
     def _family(self, record: Node, famc_links: list[tuple[str, Node]]) -> None:
         partners: list[str] = []
