@@ -20,10 +20,10 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import permutations
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import permutations
 
 from ..graph.document import CaseDocument
 from ..graph.model import (

@@ -11,8 +11,8 @@ or two pages in large type: their circles, what happens next, who to talk to, th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import zip_longest
 from datetime import date
+from itertools import zip_longest
 from pathlib import Path
 
 from reportlab.lib.colors import Color, HexColor, white
@@ -64,7 +64,7 @@ class _Plan:
 
     def __init__(self, doc: CaseDocument, meeting: Meeting, redaction: Redaction, today: date) -> None:
         self.doc, self.meeting, self.redaction, self.today = doc, meeting, redaction, today
-        self.size = {Audience.PROFESSIONAL: 9.5, Audience.FAMILY: 13.0, Audience.CHILD: 16.0}[redaction.audience]
+        self.size = {Audience.PROFESSIONAL: 9.5, Audience.FAMILY: 13.0, Audience.CHILD: 15.0}[redaction.audience]
         self.body = Style(size=self.size, colour=INK)
         self.small = self.body.but(size=self.size * 0.85, space_after=2)
         self.translation = (words.family_translation(self._family_languages())
@@ -382,8 +382,8 @@ class _ScoreBar(Flowable):
 
 # ----- the family copy ------------------------------------------------------------------------------
 
-_CIRCLES_WORDS = ("The people closest to {who} are in the middle. Family is at the top, people who work with "
-                  "{them} are on the right, and friends and community are on the left.")
+_CIRCLES_WORDS = ("Closest to {who} in the middle. Family at the top, people who work with {them} on the right, "
+                  "friends and community on the left.")
 
 
 _STAGE_PLAIN = {
@@ -465,7 +465,8 @@ def _child(p: _Plan) -> tuple[list[Flowable], str]:
     first = child.known_as or child.given_names.split(" ")[0] or child.label
     big = Style(size=26, bold=True, colour=ACCENT, space_after=6)
     story: list[Flowable] = [ScriptParagraph(f"{first}’s plan", big)]
-    story.append(p.para(f"This is your plan from the family meeting on {p.when(m.on)}. It says who is going to "
+    meeting = f"the family meeting on {p.when(m.on)}" if m.on else "your family meeting"
+    story.append(p.para(f"This is your plan from {meeting}. It says who is going to "
                         "help, and what happens next."))
     story += [KeepTogether([*p.heading("Your circles", 2), p.para(_CIRCLES_WORDS.format(who="you", them="you")),
                             p.circles(child.id)])]
