@@ -877,8 +877,10 @@ def _links(doc: CaseDocument, ties: Sequence[EcomapTie], inside: set[str], circl
                 a, b = where.get(tie.source), where[target]
                 if a is None:
                     continue
-                out.append(EcomapLink(tie.id, tie.source, target, _rim(a.centre, b.centre, a.size / 2 + 2),
-                                      _rim(b.centre, a.centre, b.size / 2 + 2), inner=True))
+                # Clear of a double outline (the child's), so an arrow head shows whole.
+                clear = GENOGRAM.double_gap + 1.5
+                out.append(EcomapLink(tie.id, tie.source, target, _rim(a.centre, b.centre, a.size / 2 + clear),
+                                      _rim(b.centre, a.centre, b.size / 2 + clear), inner=True))
     return out
 
 

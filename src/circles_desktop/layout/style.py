@@ -223,7 +223,7 @@ class Ecomap:
     tie_spacing: float = 7.0  # between two ties that reach the same circle
     sector_title_size: float = 9.5
     mini_symbol: float = 14.0  # the household's small genogram in the centre
-    mini_gap: float = 8.0
+    mini_gap: float = 10.0
     mini_name_width: float = 52.0  # a member's name wraps past this
     margin: float = 6.0
 
