@@ -6,6 +6,7 @@ Invariants, never pixels: on the demo cases, synthetic cases up to 60 ties, and 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,9 +16,9 @@ from strategies import case_documents
 from circles_desktop.demo_cases import demo_cases
 from circles_desktop.graph import edits
 from circles_desktop.graph.document import CaseDocument
-from circles_desktop.graph.model import EcomapTie, Flow, Sector, TieStrength
-from circles_desktop.layout.circles import SECTORS
-from circles_desktop.layout.diagram import Line, Text
+from circles_desktop.graph.model import EcomapTie, Flow, Household, Parentage, PartialDate, Person, Sector, TieStrength
+from circles_desktop.layout.circles import SECTORS, label_width
+from circles_desktop.layout.diagram import Bounds, Line, Text
 from circles_desktop.layout.ecomap import EcomapLayout, ecomap_layout, problems, segment_crosses, segment_distance
 from circles_desktop.layout.ecomap_diagram import ecomap_diagram
 from circles_desktop.layout.style import ECOMAP, STRESSFUL_COLOUR, TIE_LOOK, LinePattern
@@ -211,3 +212,46 @@ def test_names_in_every_script_stay_whole() -> None:
     diagram = ecomap_diagram(scripts())
     words = " ".join(t.text for t in diagram.items if isinstance(t, Text)).split()
     assert "伟" in words and "الحسن" in words and "ਹਰਪ੍ਰੀਤ" in words and "চ" not in words
+
+
+HOUSEHOLDS = [doc for doc in CASES if ecomap_layout(doc).household_id is not None]
+
+
+def household_name_problems(layout: EcomapLayout) -> list[str]:
+    """Names in the small genogram that cover another's name or a symbol, or stick out of the centre."""
+    found = []
+    names = [(m.node_id, t) for m in layout.members for t in m.texts]
+    symbols = [Bounds(m.centre[0] - m.size / 2, m.centre[1] - m.size / 2, m.centre[0] + m.size / 2,
+                      m.centre[1] + m.size / 2) for m in layout.members]
+    for i, (owner, text) in enumerate(names):
+        if any(text.bounds.intersects(other.bounds) for who, other in names[i + 1:] if who != owner):
+            found.append(f"'{text.text}' covers another name")
+        if any(text.bounds.intersects(symbol) for symbol in symbols):
+            found.append(f"'{text.text}' covers a symbol")
+    for text in [t for _, t in names] + list(layout.centre_texts):
+        box = text.bounds
+        if math.hypot(max(abs(box.x0), abs(box.x1)), max(abs(box.y0), abs(box.y1))) >= layout.centre_radius:
+            found.append(f"'{text.text}' sticks out of the centre")
+    return found
+
+
+@pytest.mark.parametrize("doc", HOUSEHOLDS, ids=lambda d: d.info.name)
+def test_names_in_the_household_never_cover_each_other_or_a_symbol(doc: CaseDocument) -> None:
+    assert household_name_problems(ecomap_layout(doc)) == []
+
+
+def test_a_row_of_children_with_long_names_staggers_them_and_stays_narrow() -> None:
+    doc = crowded(12, household_centre=True)
+    home = next(n for n in doc.nodes() if isinstance(n, Household))
+    mum = next(p for p in doc.people() if p.given_names == "Rubina")
+    kids = [Person(given_names=f"Oluwaseun-Adeyemi {i}", family_name="Wolstenholme-Fitzgerald",
+                   birth=PartialDate(2010 + i)) for i in range(6)]
+    doc.apply(edits.combine("Six children", [
+        *(edits.add_node(k) for k in kids), *(edits.add_relationship(Parentage(mum.id, k.id)) for k in kids),
+        edits.update_node(doc, replace(home, members=home.members | {k.id for k in kids}))]))
+    layout = ecomap_layout(doc, household=True)
+    row = [m for m in layout.members if m.node_id in {k.id for k in kids}]
+    assert len(row) == 6 and len({round(m.texts[0].at[1]) for m in row}) == 2  # names on two levels
+    widest = max(label_width(t.text, t.size) for m in row for t in m.texts)
+    assert max(m.centre[0] for m in row) - min(m.centre[0] for m in row) < 4 * widest
+    assert household_name_problems(layout) == [] and all_problems(layout) == []
