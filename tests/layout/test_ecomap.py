@@ -16,10 +16,25 @@ from strategies import case_documents
 from circles_desktop.demo_cases import demo_cases
 from circles_desktop.graph import edits
 from circles_desktop.graph.document import CaseDocument
-from circles_desktop.graph.model import EcomapTie, Flow, Household, Parentage, PartialDate, Person, Sector, TieStrength
+from circles_desktop.graph.model import (
+    EcomapTie,
+    Flow,
+    Household,
+    Parentage,
+    PartialDate,
+    Person,
+    Sector,
+    TieStrength,
+)
 from circles_desktop.layout.circles import SECTORS, label_width
 from circles_desktop.layout.diagram import Bounds, Line, Text
-from circles_desktop.layout.ecomap import EcomapLayout, ecomap_layout, problems, segment_crosses, segment_distance
+from circles_desktop.layout.ecomap import (
+    EcomapLayout,
+    ecomap_layout,
+    problems,
+    segment_crosses,
+    segment_distance,
+)
 from circles_desktop.layout.ecomap_diagram import ecomap_diagram
 from circles_desktop.layout.style import ECOMAP, STRESSFUL_COLOUR, TIE_LOOK, LinePattern
 

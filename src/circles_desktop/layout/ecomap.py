@@ -504,10 +504,7 @@ def _span(centre: Point, block: _Block) -> tuple[float, float, float]:
     for cx in (x + dx - block.width / 2, x + dx + block.width / 2):
         for cy in (y + dy - block.height / 2, y + dy + block.height / 2):
             turn = math.atan2(ux * cy - uy * cx, ux * cx + uy * cy)
-            if turn < low:
-                low = turn
-            if turn > high:
-                high = turn
+            low, high = min(low, turn), max(high, turn)
     return low, high, distance
 
 
