@@ -19,7 +19,9 @@ from circles_desktop.graph import edits
 from circles_desktop.graph.document import CaseDocument
 from circles_desktop.graph.model import CirclePlacement, Person, Ring, Sector, Service
 from circles_desktop.layout.circles import (
+    CHILD,
     EMPTY_RING_NOTES,
+    FAMILY,
     EMPTY_SECTOR_NOTES,
     RINGS,
     SECTOR_LEAST,
@@ -81,6 +83,17 @@ def test_everyone_in_their_ring_and_sector_and_nothing_overlaps(doc: CaseDocumen
         assert (node.ring, node.sector) == (placement.ring, placement.sector)
     placed = {n.id for n in doc.nodes() if n.circle is not None and n.id in _everyone(doc)}
     assert {n.node_id for n in layout.placed()} == placed
+
+
+@pytest.mark.parametrize("doc", [*demo_cases(), zain_like(), lopsided(), scripts()], ids=lambda d: d.info.name)
+def test_the_childs_and_the_familys_pictures_keep_the_rules_too(doc: CaseDocument) -> None:
+    child = doc.children_at_centre()[0]
+    for look, who in ((CHILD, child.id), (FAMILY, None)):
+        layout = circles_layout(doc, look=look, reader=who)
+        assert problems(layout) == []
+        assert not layout.not_placed() and layout.list_title is None  # their copies have no working list
+        centre = [t.text for t in layout.centre_texts]
+        assert centre[0] == "Me" if who else ("Me" not in centre and child.short_name in " ".join(centre))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,25 +1,29 @@
 """Circles of support: the child in the middle of three rings cut into three sectors.
 
 Every person and service the practitioner has placed sits in its ring (closest, close, wider) and its
-sector (family, friends and community, professionals), spread evenly in that cell with no two labels
-touching; a cell with more people than fit on one arc gets sub-rows and the ring widens. What is
-*missing* matters as much as what is there, so an empty sector or ring says so on the picture, and
-everyone not placed yet is listed at the side. Positions set by hand are kept, pulled back inside
-their cell if the rings have moved.
+sector (family, friends and community, professionals), with no two labels touching. Each ring is as
+thin as its fullest cell allows: the labels are packed in shelves that follow the cell's exact shape,
+then spread over whatever room the cell has left. What is *missing* matters as much as what is
+there, so an empty sector or ring says so on the picture, and everyone not placed yet is listed at
+the side. Positions set by hand are kept, pulled back inside their cell if the rings have moved.
+
+The picture is meant to print on one A4 sheet with no word under 7 pt; a network too big for that
+is drawn with smaller names, then fewer details (:data:`FULL`'s fallbacks). The same layout, in
+plain words and big type (:data:`CHILD`, :data:`FAMILY`), goes in the child's and the family's
+copies of the meeting plan.
 
 Coordinates are points, x right, y down, the child at (0, 0). The same coordinates are used by the
 editor's scene, so a position the practitioner drags to is stored as it is.
 
 This module also holds what both network views need to know about a node: its sector when none is
-set, who it is to the child ("maternal aunt", "school") and the symbol-with-name footprint.
+set and who it is to the child ("maternal aunt", "school").
 """
-
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -398,11 +402,12 @@ def _share_out(weights: dict[Sector, float]) -> dict[Sector, float]:
 class Look:
     """How the picture is labelled, for whom it is drawn.
 
-    The full picture (the editor, the case file, the professionals and the family) names everyone
-    beside a gender symbol, with who they are to the child under the name, and services as their
-    name in a rounded tag. The child's own picture has first names only, each in a tag, in type
-    big enough to read across a table, with the rings and sectors in the child's words and "Me" in
-    the middle. Titles and notes are tuples in ``RINGS`` / ``SECTORS`` order, so a look is hashable.
+    The full picture (the editor, case-file printouts, the professional plan) names everyone beside
+    a gender symbol, with who they are to the child under the name, and services as their name in a
+    rounded tag. The child's own picture has first names only, each in a tag, in type big enough to
+    read across a table, with the rings and sectors in the child's words and "Me" in the middle; the
+    family's is the same around the child's name. Titles and notes are tuples in ``RINGS`` /
+    ``SECTORS`` order, so a look is hashable.
     """
 
     name_size: float
@@ -440,7 +445,7 @@ FIT_RADIUS = 248.0
 
 def _full_looks() -> Look:
     """The full picture, with what it falls back on for a network too big for one sheet: names at
-    7 pt, then no details in the wider ring (nor on services), then names alone."""
+    7 pt, then who each person is only in the two inner rings, then names alone."""
     names_only = Look(
         # A symbol no bigger than the name beside it, and labels wrapped at whichever width packs
         # the ring thinnest.
@@ -474,7 +479,7 @@ CHILD = Look(
 )
 # The family's copy: the same plain picture around the child, named as the family would say it.
 FAMILY = replace(
-    CHILD, centre_size=CIRCLES.sector_title_size + 2.0,
+    CHILD, centre_size=14.0,
     ring_titles=("closest", "close", "wider"),
     sector_titles=("Family", "People who work with your family", "Friends and community"),
     title="Our circles",
@@ -722,12 +727,14 @@ def snap_into(point: Point, width: float, height: float, nearest: float, farthes
     def fits(a: float, r: float) -> bool:
         return in_cell(box_at(polar(r, a), width, height), nearest, farthest, wedge)
 
-    for step in range(400):  # towards the middle of the wedge until the box fits
-        a = angle + (wedge.middle - angle) * step / 400
-        low = radius_for_nearest(a, width, height, nearest)
-        r = max(low, min(distance, radius_for_farthest(a, width, height, farthest)))
-        if fits(a, r):
-            return polar(r, a)
+    step = (wedge.end - wedge.start) / 400
+    for k in range(401):  # the nearest angle at which the box fits, on either side
+        for a in (angle - k * step, angle + k * step) if k else (angle,):
+            if wedge.start - 1e-9 <= a <= wedge.end + 1e-9:
+                low = radius_for_nearest(a, width, height, nearest)
+                r = max(low, min(distance, radius_for_farthest(a, width, height, farthest)))
+                if fits(a, r):
+                    return polar(r, a)
     return polar(radius_for_nearest(wedge.middle, width, height, nearest), wedge.middle)
 
 
@@ -1020,25 +1027,28 @@ class _Draft:
         bands: dict[Ring, tuple[float, float]] = {}
         placed: dict[str, PlacedNode] = {}
         notes: list[Text] = []
+        # Each ring's title is written across its own outline, on the edge between professionals and
+        # community; the labels on both sides of the outline keep clear of it.
+        ray, size = wedges[Sector.PROFESSIONAL].end, look.ring_title_size
+        ring_titles: list[Text] = []
         inner = self.centre_radius
         for ring in RINGS:
-            outer, ring_nodes, ring_notes = _lay_ring(inner, self.ring_cells(ring), wedges, look)
+            def title_at(radius: float, ring: Ring = ring) -> Text:
+                return Text(text=look.ring_title(ring), at=_on_ray(ray, radius, size), size=size,
+                            colour=COLOURS.muted, part="ring-title", halo=True)
+
+            below = ring_titles[-1].bounds if ring_titles else None
+            outer, ring_nodes, ring_notes, title = _lay_ring(inner, self.ring_cells(ring), wedges, look, title_at,
+                                                             below)
             bands[ring] = (inner, outer)
             placed.update(ring_nodes)
             notes.extend(ring_notes)
+            ring_titles.append(title)
             inner = outer
         outer_radius = bands[Ring.WIDER][1]
-        # Each ring's title is written across its own outline, on the edge between professionals and
-        # community: in the padding on both sides of the line, clear of every label and note.
-        ray, size = wedges[Sector.PROFESSIONAL].end, look.ring_title_size
-        ring_titles = tuple(
-            Text(text=look.ring_title(r), at=_on_ray(ray, bands[r][1], size), size=size, colour=COLOURS.muted,
-                 part="ring-title", halo=True)
-            for r in RINGS
-        )
         sector_titles = tuple(line for s in SECTORS for line in _sector_titles(s, wedges[s], outer_radius, look))
         layout = CirclesLayout(child_ids, self.centre_radius, self.centre_texts, bands, wedges, placed,
-                               tuple(notes), sector_titles, ring_titles, None, look)
+                               tuple(notes), sector_titles, tuple(ring_titles), None, look)
         if not self.unplaced:
             return layout
         listed = [(e.node_id, _footprint(e, look, look.wraps[1])) for e in self.unplaced]
@@ -1151,19 +1161,29 @@ def _cell_outer(entries: tuple[_Entry, ...], inner: float, wedge: Wedge, look: L
     return min(_least_outer([_size(e, look, width) for e in entries], inner, wedge) for width in look.wraps)
 
 
-def _lay_ring(inner: float, cells: list[_Cell], wedges: dict[Sector, Wedge], look: Look
-              ) -> tuple[float, dict[str, PlacedNode], list[Text]]:
-    """One ring: as thin as its fullest cell allows, then each cell spread over the room it has."""
+def _lay_ring(inner: float, cells: list[_Cell], wedges: dict[Sector, Wedge], look: Look,
+              title_at: Callable[[float], Text], below: Bounds | None
+              ) -> tuple[float, dict[str, PlacedNode], list[Text], Text]:
+    """One ring: as thin as its fullest cell allows, then each cell spread over the room it has,
+    clear of the ring's title on its outline (``title_at`` the outer radius) and of the title on
+    the outline ``below`` it. Returns the outer radius, the nodes, the notes and the title."""
     outer = _least_ring(inner, cells, wedges, look)
-    placed: dict[str, PlacedNode] = {}
-    for cell in cells:
-        cell_nodes, outer = _lay_cell(cell, inner, outer, wedges[cell.sector], look)
-        placed.update(cell_nodes)
+    for _ in range(4):  # a ring that grows for labels set by hand moves its title: place again round it
+        title = title_at(outer)
+        blocks = [box for box in (below, title.bounds) if box is not None]
+        placed: dict[str, PlacedNode] = {}
+        grown = outer
+        for cell in cells:
+            cell_nodes, grown = _lay_cell(cell, inner, grown, wedges[cell.sector], look, blocks)
+            placed.update(cell_nodes)
+        if grown <= outer:
+            break
+        outer = grown
     notes: list[Text] = []
     for cell in cells:
         if cell.note:
             notes.extend(_fit_note(cell.note, inner, outer, wedges[cell.sector], look) or ())
-    return outer, placed, notes
+    return outer, placed, notes, title_at(outer)
 
 
 def _size(entry: _Entry, look: Look, width: float) -> tuple[float, float]:
@@ -1171,31 +1191,33 @@ def _size(entry: _Entry, look: Look, width: float) -> tuple[float, float]:
     return foot.width, foot.height
 
 
-def _lay_cell(cell: _Cell, inner: float, outer: float, wedge: Wedge, look: Look
+def _lay_cell(cell: _Cell, inner: float, outer: float, wedge: Wedge, look: Look, titles: Sequence[Bounds]
               ) -> tuple[dict[str, PlacedNode], float]:
     """The cell's labels at the widest wrap that fits the ring and keeps every label set by hand
-    where it was put (else the widest that fits at all).
+    where it was put; else near where it was put; else the widest that fits at all. All keep clear
+    of the ring ``titles``.
 
-    Returns the nodes and the ring's outer radius, grown only when labels set by hand leave too
-    little room for the rest.
+    Returns the nodes and the ring's outer radius, grown only when the labels set by hand or the
+    titles leave too little room for the rest.
     """
     nearest, farthest = inner + CIRCLES.band_padding, outer - CIRCLES.band_padding
-    fallback = None
+    fallback, honoured = None, -1
     for width in look.wraps:
-        hand, auto, kept = _hand_placed(cell, look, width, nearest, farthest, wedge)
-        boxes = _spread_out([_size(e, look, width) for e in auto], nearest, farthest, wedge,
-                            [n.box for n in hand.values()])
-        if boxes is not None:
-            fallback = fallback or (width, hand, auto, boxes)
+        hand, auto, kept = _hand_placed(cell, look, width, nearest, farthest, wedge, titles)
+        blocks = [*titles, *(n.box for n in hand.values())]
+        boxes = _spread_out([_size(e, look, width) for e in auto], nearest, farthest, wedge, blocks)
+        how_well = 2 if kept else 1 if len(hand) == len(cell.hand) else 0
+        if boxes is not None and how_well > honoured:
+            fallback, honoured = (width, hand, auto, boxes), how_well
             if kept:
-                fallback = (width, hand, auto, boxes)
                 break
-    if fallback is None:  # what was set by hand leaves too little room: the ring grows to hold the rest
-        blocks = [n.box for n in hand.values()]
+    if fallback is None:  # too little room left: the ring grows to hold the rest
         sizes = [_size(e, look, width) for e in auto]
-        outer = _least_outer(sizes, inner, wedge, blocks)
+        outer = max(outer, _least_outer(sizes, inner, wedge, blocks))
         boxes = _spread_out(sizes, nearest, outer - CIRCLES.band_padding, wedge, blocks)
-        assert boxes is not None, "a ring grown to fit its labels holds them"
+        while boxes is None:  # (packing is not quite monotonic in the radius)
+            outer += 6.0
+            boxes = _spread_out(sizes, nearest, outer - CIRCLES.band_padding, wedge, blocks)
         fallback = (width, hand, auto, boxes)
     width, hand, auto, boxes = fallback
     placed = dict(hand)
@@ -1204,8 +1226,8 @@ def _lay_cell(cell: _Cell, inner: float, outer: float, wedge: Wedge, look: Look
     return placed, outer
 
 
-def _hand_placed(cell: _Cell, look: Look, width: float, nearest: float, farthest: float, wedge: Wedge
-                 ) -> tuple[dict[str, PlacedNode], list[_Entry], bool]:
+def _hand_placed(cell: _Cell, look: Look, width: float, nearest: float, farthest: float, wedge: Wedge,
+                 titles: Sequence[Bounds]) -> tuple[dict[str, PlacedNode], list[_Entry], bool]:
     """The labels set by hand, pulled inside their cell; the labels to place with the rest (those
     with no free room near their spot too); and whether every one set by hand stays where it was put."""
     placed: dict[str, PlacedNode] = {}
@@ -1214,7 +1236,7 @@ def _hand_placed(cell: _Cell, look: Look, width: float, nearest: float, farthest
     for entry, point in cell.hand:
         foot = _footprint(entry, look, width)
         box = _free_spot(centre_of(foot.box_around(point)), foot, nearest, farthest, wedge,
-                         [n.box for n in placed.values()])
+                         [*titles, *(n.box for n in placed.values())])
         if box is None:  # dropped on top of others with no room nearby: placed like the rest
             rest.append(entry)
             kept = False
@@ -1231,12 +1253,14 @@ def _free_spot(point: Point, foot: Footprint, nearest: float, farthest: float, w
     centre = snap_into(point, foot.width, foot.height, nearest, farthest, wedge)
     gap = CIRCLES.gap
 
-    def free(box: Bounds) -> bool:  # (snapping gives up on a cell too small for the box)
-        return in_cell(box, nearest, farthest, wedge) and not any(box.intersects(other.expanded(gap)) for other in taken)
+    def free(box: Bounds) -> bool:  # inside too: snapping gives up on a cell too small for the box
+        return in_cell(box, nearest, farthest, wedge) and not any(box.intersects(o.expanded(gap)) for o in taken)
 
     box = box_at(centre, foot.width, foot.height)
     if free(box):
         return box
+    if not in_cell(box, nearest, farthest, wedge):  # too big for the cell at this wrap: no use looking around
+        return None
     for step in range(1, 16):
         distance = step * 6.0
         for k in range(12):
@@ -1292,8 +1316,3 @@ def _list_unplaced(unplaced: Sequence[tuple[str, Footprint]], drawing: Bounds, o
         column_width = max(column_width, foot.width)
     return title, listed
 
-
-def overlaps(boxes: Iterable[tuple[str, Bounds]]) -> list[tuple[str, str]]:
-    """Pairs of named boxes that touch, for tests and for a layout's own checks."""
-    items = list(boxes)
-    return [(a, b) for i, (a, ba) in enumerate(items) for b, bb in items[i + 1:] if ba.intersects(bb)]
