@@ -15,20 +15,35 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
 from ..layout.diagram import AnyItem, Bounds, Diagram, Line, Point, Polygon, Shape, Text
-from ..layout.style import FONTS, GENOGRAM
+from ..layout.style import FONTS, GENOGRAM, LinePattern
 from .diagram_painter import paint_item
 
 SELECTION = QColor("#00796b")
 SELECTION_FILL = QColor(0, 121, 107, 38)
 HOVER_FILL = QColor(0, 121, 107, 20)
 HIGHLIGHT = QColor("#00897b")
+RELATED_FILL = QColor(0, 137, 123, 16)
+SKETCH_RELATED = QColor("#80cbc4")
+
+# How "selected" and "related to the selection" differ, by weight and shape, not by hue alone:
+# a selected symbol has a thick solid frame with handles at its corners, a related one a thin dashed
+# frame; a selected line a wide band with a crisp edge, a related line a narrower soft band.
+SELECTED_FRAME_PIXELS = 2.5
+RELATED_FRAME_PIXELS = 1.0
+HANDLE_PIXELS = 6.0
+FRAME_GAP = 5.0  # points between a symbol and its frame
+MOST_FRAME_POINTS = 6.0  # zoomed far out, pixel-sized parts stop growing in points at this
+HALO_EXTRA = 6.0  # points a selected line's band is wider than the line (with its pattern)
+RELATED_HALO_EXTRA = 3.0
+HALO_EXTRA_PIXELS = 6.0  # and at least this many pixels, so it still shows zoomed out
+MOST_HALO_EXTRA = 14.0
 
 # Level of detail is the view's scale (1.0 = a point is a pixel). Below these, parts are left out.
 MIN_TEXT_PIXELS = 4.5  # text smaller than this on screen is unreadable: do not draw it
@@ -52,6 +67,11 @@ def sketch_level(lod: float) -> bool:
     return GENOGRAM.symbol * lod < SKETCH_SYMBOL_PIXELS
 
 
+def _pixels(pixels: float, lod: float) -> float:
+    """A size that looks ``pixels`` wide on screen, in points; capped when zoomed far out."""
+    return min(pixels / max(lod, 0.05), MOST_FRAME_POINTS)
+
+
 def _qrect(b: Bounds) -> QRectF:
     return QRectF(b.x0, b.y0, b.width, b.height)
 
@@ -68,7 +88,17 @@ def _union(items: Iterable[AnyItem]) -> Bounds | None:
     return bounds
 
 
-class NodeItem(QGraphicsItem):
+class _LiftedWhenSelected:
+    """Selected items are drawn above their peers, so a selected line's band is not cut by the
+    lines that cross it."""
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(math.floor(self.zValue()) + (0.5 if value else 0.0))  # type: ignore[attr-defined]
+        return super().itemChange(change, value)  # type: ignore[misc]
+
+
+class NodeItem(_LiftedWhenSelected, QGraphicsItem):
     """A person's or service's symbol with its name and dates; its position is the symbol's centre."""
 
     def __init__(self, node_id: str, centre: Point, drawing: Sequence[AnyItem]) -> None:
@@ -82,6 +112,7 @@ class NodeItem(QGraphicsItem):
         self._rect = QRectF()
         self._symbol = QRectF()
         self._shape = QPainterPath()
+        self._clear_of_words: QPainterPath | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -110,10 +141,13 @@ class NodeItem(QGraphicsItem):
                 symbol = _union(symbols) or Bounds(-half, -half, half, half)
                 whole = _union(local) or symbol
                 self._symbol = _qrect(symbol)
-                self._rect = _qrect(whole).adjusted(-4, -4, 4, 4)
+                reach = FRAME_GAP + MOST_FRAME_POINTS + 1.0  # the selection frame and its handles
+                self._rect = _qrect(whole).adjusted(-4, -4, 4, 4).united(
+                    self._symbol.adjusted(-reach, -reach, reach, reach))
                 path = QPainterPath()
                 path.addRect(_qrect(whole))
                 self._shape = path
+                self._clear_of_words = self._around_words(local)
                 self.update()
         if (self.pos().x(), self.pos().y()) != centre:
             self.setPos(QPointF(*centre))
@@ -135,11 +169,61 @@ class NodeItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if self.isSelected() or self.hovered or self.highlighted:
-            painter.setPen(QPen(SELECTION, 1.5 / max(lod, 0.05)) if self.isSelected() else Qt.PenStyle.NoPen)
-            painter.setBrush(SELECTION_FILL if self.isSelected() or self.highlighted else HOVER_FILL)
-            painter.drawRoundedRect(self._symbol.adjusted(-5, -5, 5, 5), 6, 6)
+        frame = self.frame_style(lod)
+        if frame is not None:
+            pen, brush, handles = frame
+            painter.save()
+            if self._clear_of_words is not None:  # the frame stops short of the name: never struck through
+                painter.setClipPath(self._clear_of_words)
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            rect = self.frame_rect()
+            painter.drawRoundedRect(rect, 6, 6)
+            if handles:
+                self._paint_handles(painter, rect, lod)
+            painter.restore()
         paint_items(painter, self._drawing if text_visible(lod) else self._shapes)
+
+    def _around_words(self, drawing: tuple[AnyItem, ...]) -> QPainterPath | None:
+        """Everywhere the item paints except its own words, or None when it has no words."""
+        words = QPainterPath()
+        for item in drawing:
+            if isinstance(item, Text):
+                words.addRect(_qrect(item.bounds).adjusted(-1, -1, 1, 1))
+        if words.isEmpty():
+            return None
+        everywhere = QPainterPath()
+        everywhere.addRect(self._rect)
+        return everywhere.subtracted(words)
+
+    def frame_rect(self) -> QRectF:
+        return self._symbol.adjusted(-FRAME_GAP, -FRAME_GAP, FRAME_GAP, FRAME_GAP)
+
+    def frame_style(self, lod: float) -> tuple[QPen, QBrush, bool] | None:
+        """The frame round the symbol: (outline, fill, corner handles), or None for no frame.
+
+        Selected: a thick solid outline with handles, as drawing programs mark what they will act
+        on. Related to the selection (or hovered one): a thin dashed outline, no handles. Hovered
+        alone: a faint fill. The differences are in weight and shape, so they do not rest on hue.
+        """
+        if self.isSelected():
+            pen = QPen(SELECTION, _pixels(SELECTED_FRAME_PIXELS, lod))
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            return pen, QBrush(SELECTION_FILL), True
+        if self.highlighted:
+            pen = QPen(HIGHLIGHT, _pixels(RELATED_FRAME_PIXELS, lod), Qt.PenStyle.DashLine)
+            return pen, QBrush(RELATED_FILL), False
+        if self.hovered:
+            return QPen(Qt.PenStyle.NoPen), QBrush(HOVER_FILL), False
+        return None
+
+    @staticmethod
+    def _paint_handles(painter: QPainter, rect: QRectF, lod: float) -> None:
+        side = _pixels(HANDLE_PIXELS, lod)
+        painter.setPen(QPen(QColor("#ffffff"), _pixels(1.0, lod)))
+        painter.setBrush(QBrush(SELECTION))
+        for corner in (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight()):
+            painter.drawRect(QRectF(corner.x() - side / 2, corner.y() - side / 2, side, side))
 
     def set_hovered(self, on: bool) -> None:
         if on != self.hovered:
@@ -162,7 +246,7 @@ class NodeItem(QGraphicsItem):
             self.update()
 
 
-class ConnectorItem(QGraphicsItem):
+class ConnectorItem(_LiftedWhenSelected, QGraphicsItem):
     """Lines (and their tags) that join nodes: a relationship, or a household's boundary.
 
     ``ends`` are the nodes the drawing hangs from; while one of them is dragged the drawing
@@ -179,6 +263,7 @@ class ConnectorItem(QGraphicsItem):
         self._owners: tuple[tuple[int | None, ...], ...] = ()
         self._rect = QRectF()
         self._shape = QPainterPath()
+        self._halos: dict[float, QPainterPath] = {}  # by how much wider than the lines
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.set_drawing(ends, drawing)
@@ -193,8 +278,10 @@ class ConnectorItem(QGraphicsItem):
     def _show(self, drawing: tuple[AnyItem, ...]) -> None:
         self.prepareGeometryChange()
         self._drawing = drawing
+        self._halos.clear()
         bounds = _union(drawing)
-        self._rect = _qrect(bounds).adjusted(-6, -6, 6, 6) if bounds else QRectF()
+        reach = self.line_width() / 2 + MOST_HALO_EXTRA / 2 + 2.0  # room for the selection band
+        self._rect = _qrect(bounds).adjusted(-reach, -reach, reach, reach) if bounds else QRectF()
         self._shape = self._outline(drawing)
         self.update()
 
@@ -227,18 +314,60 @@ class ConnectorItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if self.isSelected() or self.highlighted:
-            pen = QPen(SELECTION if self.isSelected() else HIGHLIGHT, 6.0)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            colour = QColor(pen.color())
-            colour.setAlpha(90 if self.isSelected() else 55)
-            pen.setColor(colour)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for points in self.polylines():
-                painter.drawPolyline([QPointF(*p) for p in points])
+            edge, fill = self.halo_style(lod)
+            painter.setPen(edge)
+            painter.setBrush(fill)
+            painter.drawPath(self.halo_path(self.halo_extra(lod)))
         items = self._drawing if text_visible(lod) else tuple(i for i in self._drawing if not isinstance(i, Text))
         paint_items(painter, items)
+
+    def line_width(self) -> float:
+        """How wide the widest line looks, its pattern included (a double line, a zigzag)."""
+        return max((_spread(item) for item in self._drawing if isinstance(item, (Line, Polygon))), default=0.0)
+
+    def halo_width(self, lod: float) -> float:
+        """The band under a selected or related line, across: 0 when it is neither."""
+        return self.line_width() + self.halo_extra(lod) if self.isSelected() or self.highlighted else 0.0
+
+    def halo_extra(self, lod: float) -> float:
+        """How much wider than its line the band is: HALO_EXTRA points (at least HALO_EXTRA_PIXELS
+        on screen) when selected, half that when related, in half-point steps so few are cached."""
+        share = 1.0 if self.isSelected() else RELATED_HALO_EXTRA / HALO_EXTRA
+        extra = min(max(HALO_EXTRA, HALO_EXTRA_PIXELS / max(lod, 0.05)), MOST_HALO_EXTRA) * share
+        return round(extra * 2) / 2
+
+    def halo_style(self, lod: float) -> tuple[QPen, QBrush]:
+        """Selected: a band with a crisp edge. Related: a fainter band with no edge."""
+        if self.isSelected():
+            fill = QColor(SELECTION)
+            fill.setAlpha(70)
+            return QPen(SELECTION, 1.25 / max(lod, 0.05)), QBrush(fill)
+        fill = QColor(HIGHLIGHT)
+        fill.setAlpha(55)
+        return QPen(Qt.PenStyle.NoPen), QBrush(fill)
+
+    def halo_path(self, extra: float) -> QPainterPath:
+        """One outline round every line of the drawing, each widened by ``extra`` points: one
+        continuous band under dashes, hatching and arrow heads alike."""
+        path = self._halos.get(extra)
+        if path is None:
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.WindingFill)
+            for item in self._drawing:
+                if isinstance(item, (Line, Polygon)) and len(item.points) > 1:
+                    line = QPainterPath(QPointF(*item.points[0]))
+                    for point in item.points[1:]:
+                        line.lineTo(*point)
+                    if isinstance(item, Polygon):
+                        line.closeSubpath()
+                    stroker = QPainterPathStroker()
+                    stroker.setWidth(_spread(item) + extra)
+                    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+                    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                    path.addPath(stroker.createStroke(line))
+            path = path.simplified()
+            self._halos[extra] = path
+        return path
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:
@@ -284,6 +413,22 @@ class LinkItem(ConnectorItem):
 
     def type(self) -> int:
         return LINK_TYPE
+
+
+_PATTERN_SPREAD: dict[LinePattern, float] = {
+    LinePattern.DOUBLE: GENOGRAM.parallel_gap,
+    LinePattern.TRIPLE: 2 * GENOGRAM.parallel_gap,
+    LinePattern.ZIGZAG: 2 * GENOGRAM.zigzag_amplitude,
+    LinePattern.ZIGZAG_ON_LINE: 2 * GENOGRAM.zigzag_amplitude,
+}
+
+
+def _spread(item: Line | Polygon) -> float:
+    """How wide a line looks across: its pen, plus the room its pattern takes beside the path."""
+    stroke = item.stroke
+    if stroke is None:
+        return 0.0
+    return stroke.width + _PATTERN_SPREAD.get(stroke.pattern, 0.0)
 
 
 def _anchor_points(item: AnyItem) -> tuple[Point, ...]:
@@ -335,7 +480,7 @@ class SketchLayer(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
         self._nodes: list[NodeItem] = []
         self._links: list[ConnectorItem] = []
-        self._cache: tuple[list[QRectF], list[QRectF], list[QLineF], list[QLineF]] | None = None
+        self._cache: _Batches | None = None
         self._rect = QRectF()
 
     def track(self, nodes: Iterable[NodeItem], links: Iterable[ConnectorItem]) -> None:
@@ -356,33 +501,60 @@ class SketchLayer(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def _batches(self) -> tuple[list[QRectF], list[QRectF], list[QLineF], list[QLineF]]:
+    def _batches(self) -> _Batches:
         if self._cache is None:
-            plain, chosen = [], []
+            batches = _Batches([], [], [], [], [], [])
             for node in self._nodes:
-                (chosen if node.isSelected() or node.highlighted else plain).append(node.symbol_rect())
-            lines, marked = [], []
+                rect = node.symbol_rect()
+                if node.isSelected():  # bigger, and outlined: not only another colour
+                    grow = rect.width() * 0.3
+                    batches.selected.append(rect.adjusted(-grow, -grow, grow, grow))
+                else:
+                    (batches.related if node.highlighted else batches.plain).append(rect)
             for link in self._links:
-                target = marked if link.isSelected() or link.highlighted else lines
+                target = batches.chosen_lines if link.isSelected() else \
+                    batches.related_lines if link.highlighted else batches.lines
                 for points in link.polylines():
                     target.extend(QLineF(*a, *b) for a, b in zip(points, points[1:]))
-            self._cache = (plain, chosen, lines, marked)
+            self._cache = batches
         return self._cache
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.paint_batches(painter)
 
     def paint_batches(self, painter: QPainter) -> None:
-        """Every symbol as a box and every line as segments, in four calls (also the overview's map)."""
-        plain, chosen, lines, marked = self._batches()
+        """Every symbol as a box and every line as segments, a few calls in all (also the overview's
+        map). Selected boxes are bigger and outlined, selected lines thicker, so they stand out by
+        size as well as by colour."""
+        b = self._batches()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        pen = QPen(QColor("#777777"), 0)  # cosmetic: one pixel at any zoom
-        painter.setPen(pen)
-        painter.drawLines(lines)
-        painter.setPen(QPen(SELECTION, 0))
-        painter.drawLines(marked)
+        painter.setPen(QPen(QColor("#777777"), 0))  # cosmetic: one pixel at any zoom
+        painter.drawLines(b.lines)
+        painter.setPen(QPen(SKETCH_RELATED, 0))
+        painter.drawLines(b.related_lines)
+        chosen = QPen(SELECTION, 3)
+        chosen.setCosmetic(True)
+        painter.setPen(chosen)
+        painter.drawLines(b.chosen_lines)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(QColor("#37474f")))
-        painter.drawRects(plain)
+        painter.drawRects(b.plain)
+        painter.setBrush(QBrush(SKETCH_RELATED))
+        painter.drawRects(b.related)
+        outline = QPen(QColor("#004d40"), 2)
+        outline.setCosmetic(True)
+        painter.setPen(outline)
         painter.setBrush(QBrush(SELECTION))
-        painter.drawRects(chosen)
+        painter.drawRects(b.selected)
+
+
+@dataclass
+class _Batches:
+    """What the sketch layer draws, by how it is drawn."""
+
+    plain: list[QRectF]
+    related: list[QRectF]
+    selected: list[QRectF]
+    lines: list[QLineF]
+    related_lines: list[QLineF]
+    chosen_lines: list[QLineF]
