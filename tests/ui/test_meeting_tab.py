@@ -201,7 +201,7 @@ def test_every_widget_on_every_page_has_an_accessible_name(planned: MeetingTab) 
 @pytest.mark.parametrize("audience", [Audience.PROFESSIONAL, Audience.FAMILY, Audience.CHILD])
 def test_preview_writes_the_pdf(qtbot, planned: MeetingTab, tmp_path: Path, audience: Audience) -> None:  # type: ignore[no-untyped-def]
     planned.preview_folder = tmp_path
-    with qtbot.waitSignal(planned.preview_written, timeout=60000)  # a cold plan on a busy CI core as written:
+    with qtbot.waitSignal(planned.preview_written, timeout=60000) as written:  # a cold plan on a busy core
         qtbot.mouseClick(planned.preview_buttons[audience], Qt.MouseButton.LeftButton)
     path = written.args[0]
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
