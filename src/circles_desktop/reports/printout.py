@@ -1,8 +1,8 @@
 """Case-file printouts of a genogram, ecomap or circles drawing: one page if it stays readable, else tiles.
 
 A drawing is fitted to one page (portrait or landscape, whichever draws it larger, the legend placed
-to suit each) as long as its smallest label stays at least ``ONE_PAGE_LABEL`` points. Beyond that it
-is printed with its smallest label at ``MIN_LABEL`` over several sheets that overlap by ``OVERLAP``,
+to suit each) as long as its smallest label stays at least ``MIN_LABEL`` points. Beyond that it
+is printed with its smallest label at exactly that size over several sheets that overlap by ``OVERLAP``,
 with cut marks, a note at each edge naming the page that continues the drawing there, and a small
 page map in a strip kept free for it. Sheets with nothing of the drawing on them are not printed.
 The legend is never cut: it goes where it fits whole on one sheet, else on a page of its own with a
@@ -37,8 +37,7 @@ if TYPE_CHECKING:
 
     from ..graph.document import CaseDocument
 
-MIN_LABEL = 7.0  # points: the size of the smallest label on tiled sheets, read in comfort
-ONE_PAGE_LABEL = 6.5  # points: still "about 7 pt"; one sheet is worth the smaller type before tiles
+MIN_LABEL = 7.0  # points: the smallest label a case file can be read at, on one page or tiled
 MAX_ENLARGE = 1.6  # a small drawing is enlarged, but not into a poster
 OVERLAP = 12 * mm  # each tiled sheet repeats this much of its neighbour, to trim and tape
 STRIP = 10 * mm  # kept free at the foot of each tiled sheet for where-am-I words and the page map
@@ -123,7 +122,7 @@ def _plan(diagram: Diagram, smallest: float, paper: tuple[float, float], turned:
     _, _, room_w, room_h = frame_box(landscape(paper) if turned else paper)
     whole = diagram.with_legend_placed(room_w / room_h)
     fit = min(room_w / whole.bounds.width, room_h / whole.bounds.height)
-    if smallest * fit >= ONE_PAGE_LABEL - 1e-9:
+    if smallest * fit >= MIN_LABEL - 1e-9:
         scale = min(fit, MAX_ENLARGE)
         return Sheets(scale, turned, (room_w, room_h), whole, 1, 1, (Tile(0, 0, _top_centred(whole.bounds,
                       room_w / scale, room_h / scale)),))
