@@ -191,7 +191,7 @@ def _export_drawing(doc: CaseDocument, out: Path, view: str, paper: str, audienc
     from .graph.redaction import redaction_for
     from .reports import figures
 
-    diagram = figures.diagram(doc, view, redaction_for(doc, audience))
+    diagram = figures.diagram(doc, view, redaction_for(doc, audience), paper)
     suffix = out.suffix.lower()
     if suffix == ".pdf":
         from .reports.printout import write_printout

@@ -41,3 +41,16 @@ def test_a_small_network_keeps_everything_and_a_big_one_gives_up_details_before_
     assert big.outer_radius <= FIT_RADIUS and big.look != FULL
     assert len(big.placed()) == len([n for n in nowak.nodes() if n.circle is not None
                                      and n.id not in big.centre_ids])  # nobody is left out to make it fit
+
+
+def test_details_are_given_up_only_for_the_a4_sheet_not_on_a3_or_on_screen(tmp_path: Path) -> None:
+    nowak = demo_cases()[3]
+    assert circles_layout(nowak, fit_radius=None).look == FULL  # the editor's picture has no sheet to fit
+    case_file = redaction_for(nowak, Audience.CASE_FILE)
+    a3 = figures.diagram(nowak, "circles", case_file, paper="a3")
+    a4 = figures.diagram(nowak, "circles", case_file, paper="a4")
+    detail = "maternal grandmother"  # who Ewa Nowak is: a detail under her name
+    assert any(detail in text for text in a3.texts()) and not any(detail in text for text in a4.texts())
+    path = tmp_path / "a3.pdf"
+    sheets = write_printout(nowak, a3, path, paper="a3")
+    assert sheets.count == 1 and smallest_text(a3) * sheets.scale >= MIN_LABEL - 1e-6

@@ -947,12 +947,13 @@ def _sort_key(node: AnyNode, detail: str) -> tuple[object, ...]:
 
 
 def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset(), *, look: Look = FULL,
-                   reader: str | None = None) -> CirclesLayout:
+                   reader: str | None = None, fit_radius: float | None = FIT_RADIUS) -> CirclesLayout:
     """Lay out the circles-of-support picture; ``hidden`` ids (a redacted export) are left out.
 
     ``look`` says whom the picture is for (:data:`FULL` or :data:`CHILD`); ``reader`` is the child
     the picture is drawn for, who is "Me" in the middle of the child's look. A network too big for
-    one sheet in its look is drawn in the denser looks it falls back on, until one fits.
+    one sheet in its look is drawn in the denser looks it falls back on, until its rings fit within
+    ``fit_radius`` (one A4 sheet by default); ``None`` never falls back (the screen has no sheet).
     """
     children = [p for p in doc.children_at_centre() if p.id not in hidden]
     child_ids = tuple(p.id for p in children)
@@ -961,7 +962,7 @@ def circles_layout(doc: CaseDocument, hidden: frozenset[str] = frozenset(), *, l
     nodes = sorted((doc.node(i) for i in details), key=lambda n: _sort_key(n, details[n.id]))
     centre = _centre(children, doc.node(reader) if reader else None, look)
     draft = _Draft(look, nodes, details, centre)
-    while look.denser is not None and draft.least_radius() > FIT_RADIUS:
+    while fit_radius is not None and look.denser is not None and draft.least_radius() > fit_radius:
         look = look.denser
         draft = _Draft(look, nodes, details, _centre(children, doc.node(reader) if reader else None, look))
     if look.tries_sectors:

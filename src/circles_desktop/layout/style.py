@@ -243,7 +243,6 @@ SUPPORT_COLOUR = COLOURS.close  # the kinds of support written in a circle, apar
 class CirclesOfSupport:
     """Sizes of the circles-of-support picture, in points."""
 
-    symbol: float = 13.0
     name_size: float = 8.0
     detail_size: float = 7.0
     name_max_width: float = 80.0
@@ -260,7 +259,6 @@ class CirclesOfSupport:
     sector_title_size: float = 10.0
     ring_fills: tuple[str, str, str] = ("#dfe7f1", "#ebf0f6", "#f6f8fb")  # closest darkest
     list_gap: float = 36.0  # between the rings and the "not placed yet" list
-    margin: float = 18.0
 
 
 CIRCLES = CirclesOfSupport()

@@ -7,6 +7,7 @@ tree's home person), as on screen.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable
@@ -19,10 +20,15 @@ if TYPE_CHECKING:
     from ..layout.diagram import Diagram
 
 VIEWS = ("genogram", "ecomap", "circles")
+_SHEET_SCALE = {"a4": 1.0, "a3": math.sqrt(2)}  # how much more an A3 sheet holds across than A4
 
 
-def diagram(doc: CaseDocument, view: str, redaction: Redaction) -> Diagram:
-    """The view drawn for this audience: everything the redaction hides is left out entirely."""
+def diagram(doc: CaseDocument, view: str, redaction: Redaction, paper: str = "a4") -> Diagram:
+    """The view drawn for this audience: everything the redaction hides is left out entirely.
+
+    ``paper`` is the sheet it is meant for: a big circles picture drops details to fit one A4 sheet,
+    but keeps them on A3.
+    """
     doc = redaction.document(doc)  # households named after someone hidden, under their neutral names
     hidden = frozenset(redaction.hidden | redaction.hidden_relationships)
     if view == "genogram":
@@ -37,9 +43,11 @@ def diagram(doc: CaseDocument, view: str, redaction: Redaction) -> Diagram:
 
         return ecomap_diagram(doc, hidden=hidden)
     if view == "circles":
+        from ..layout.circles import FIT_RADIUS, circles_layout
         from ..layout.circles_diagram import circles_diagram
 
-        return circles_diagram(doc, hidden=hidden)
+        fit = FIT_RADIUS * _SHEET_SCALE[paper]
+        return circles_diagram(doc, circles_layout(doc, hidden, fit_radius=fit), hidden=hidden)
     raise ValueError(f"unknown view {view!r} (use one of {', '.join(VIEWS)})")
 
 

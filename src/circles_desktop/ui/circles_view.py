@@ -36,7 +36,7 @@ class CirclesScene(NetworkScene):
         super().__init__(editor, parent)
 
     def build(self, doc: CaseDocument) -> Diagram:
-        layout = circles_layout(doc)
+        layout = circles_layout(doc, fit_radius=None)  # on screen every detail has room
         self.network = layout
         return circles_diagram(doc, layout)
 

@@ -92,11 +92,11 @@ class ExportOptions(QDialog):
         return Choice(AUDIENCES[self.audience.currentIndex()][0], self.paper.currentText().lower())
 
 
-def build_drawing(doc: CaseDocument, view: str, audience: Audience) -> Diagram:
-    """The view drawn for the audience: what it may not see is left out of the layout itself."""
+def build_drawing(doc: CaseDocument, view: str, choice: Choice) -> Diagram:
+    """The view drawn for the audience and paper: what it may not see is left out of the layout itself."""
     from ..reports import figures
 
-    return figures.diagram(doc, view, redaction_for(doc, audience))
+    return figures.diagram(doc, view, redaction_for(doc, choice.audience), choice.paper)
 
 
 def write_drawing(doc: CaseDocument, diagram: Diagram, view: str, path: Path, choice: Choice,
@@ -167,7 +167,7 @@ class Exporter(QObject):
 
         def work(task: Task) -> Path | None:
             task.report(5, "Laying out the drawing…")
-            diagram = build_drawing(copy, view, choice.audience)
+            diagram = build_drawing(copy, view, choice)
             if task.cancelled():
                 return None
             task.report(60, f"Writing {target.name}…")
@@ -189,7 +189,7 @@ class Exporter(QObject):
             return
         choice = options.choice()
         copy = snapshot(doc)
-        self.task = run_with_progress(lambda task: build_drawing(copy, view, choice.audience), "Preparing the printout",
+        self.task = run_with_progress(lambda task: build_drawing(copy, view, choice), "Preparing the printout",
                                       self.window, lambda diagram: self._print(copy, view, diagram, choice, preview),
                                       lambda message: self.failed.emit(f"The printout could not be made: {message}"))
 
