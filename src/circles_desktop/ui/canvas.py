@@ -4,9 +4,17 @@ Zoom with the wheel (a touchpad's two-finger scroll pans instead), Ctrl +/-, fit
 pan with the middle button, with Space and drag, or with the scroll bars. When symbols become too
 small to draw properly the scene switches to its sketch layer, which keeps panning a zoomed-out
 network of thousands of people smooth.
+
+The overview sits over the canvas's bottom-right corner, as map programs put theirs, and only while
+the drawing is bigger than the window. It never keeps anything out of reach: the canvas can then
+scroll past the drawing's right and bottom edges by the overview's size, so the corner it covers
+can always be brought clear of it; a symbol reached from the keyboard is scrolled clear of it too;
+and it can be closed (its own button, or View > Overview), which the window remembers.
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -22,7 +30,7 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QToolButton, QWidget
 
 from .diagram_scene import DiagramScene
 from .scene_items import SELECTION, sketch_level
@@ -34,6 +42,7 @@ READABLE = 0.5  # a first view fitted smaller than OPENING_AT_LEAST opens at thi
 OPENING_AT_LEAST = 0.2
 PAPER = QColor("#ffffff")
 DESK = QColor("#eef1f3")
+OVERVIEW_MARGIN = 12  # pixels between the overview and the canvas's edges
 
 
 class CanvasView(QGraphicsView):
@@ -55,6 +64,7 @@ class CanvasView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space = False
         self._fitted = False  # fit the first drawing to the window
+        self._room: QRectF | None = None  # the scroll area while the overview is shown
         self.overview = Overview(self)
         scene.laid_out.connect(self._on_laid_out)
         scene.editor.selection_changed.connect(self._describe_selection)
@@ -225,7 +235,56 @@ class CanvasView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.overview.place()
+        self.overview.refresh()
+
+    # ----- keeping clear of the overview --------------------------------------------------------------
+
+    def make_room_for_overview(self) -> None:
+        """Let the scroll bars reach past the drawing's right and bottom edges by the overview's
+        size while it is shown, so the corner it covers can be scrolled clear of it."""
+        diagram = self.diagram_scene.diagram
+        if diagram is None or not self.overview.isVisible():
+            if self._room is not None:
+                self._room = None
+                self.setSceneRect(QRectF())  # follow the scene's own rect again
+            return
+        b = diagram.bounds
+        scale = max(self.scale_factor, 1e-6)
+        reach_x = (self.overview.width() + 2 * OVERVIEW_MARGIN) / scale
+        reach_y = (self.overview.height() + 2 * OVERVIEW_MARGIN) / scale
+        room = QRectF(b.x0, b.y0, b.width + reach_x, b.height + reach_y)
+        wanted = self.diagram_scene.sceneRect().united(room)
+        if wanted != self._room:
+            self._room = wanted
+            self.setSceneRect(wanted)
+
+    def covered_by_overview(self, scene_rect: QRectF) -> bool:
+        """Whether the overview hides any of ``scene_rect`` now."""
+        if not self.overview.isVisible():
+            return False
+        seen = self.mapFromScene(scene_rect).boundingRect().translated(self.viewport().pos())
+        return seen.intersects(self.overview.geometry())
+
+    def ensureVisible(self, *args: object) -> None:  # type: ignore[override]
+        """As Qt's, and then clear of the overview: scroll by the shorter way that uncovers it."""
+        super().ensureVisible(*args)  # type: ignore[arg-type]
+        target = args[0]
+        if isinstance(target, QGraphicsItem):
+            rect = target.sceneBoundingRect()
+        elif isinstance(target, QRectF):
+            rect = target
+        else:
+            rect = QRectF(*args[:4])  # type: ignore[arg-type]
+        if not self.covered_by_overview(rect):
+            return
+        seen = self.mapFromScene(rect).boundingRect().translated(self.viewport().pos())
+        box = self.overview.geometry()
+        right = seen.right() - box.left() + OVERVIEW_MARGIN  # scroll this far to bring it left of the box
+        down = seen.bottom() - box.top() + OVERVIEW_MARGIN  # or this far to bring it above
+        if right <= down:
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + math.ceil(right))
+        else:
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + math.ceil(down))
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
@@ -266,9 +325,13 @@ class Overview(QWidget):
 
     It draws from the scene's sketch batches (one call for all symbols, one for all lines) into a
     cached picture, so it costs nothing while panning; click or drag in it to move the view there.
+    Its paper is a little see-through, so a symbol passing under it is not simply gone.
     """
 
     SIZE = 180
+    PAPER = QColor(255, 255, 255, 215)
+
+    closed = Signal()  # the user closed it with its own button
 
     def __init__(self, view: CanvasView) -> None:
         super().__init__(view)
@@ -281,6 +344,15 @@ class Overview(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self._redraw)
         view.diagram_scene.changed.connect(lambda _rects: self._timer.start())
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName("overview_close")
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setCursor(Qt.CursorShape.ArrowCursor)
+        self.close_button.setAccessibleName("Hide the overview")
+        self.close_button.setToolTip("Hide the overview (View > Overview shows it again)")
+        self.close_button.setFixedSize(18, 18)
+        self.close_button.clicked.connect(self.closed.emit)
         self.hide()
 
     def set_enabled_by_user(self, on: bool) -> None:
@@ -290,28 +362,31 @@ class Overview(QWidget):
     def refresh(self) -> None:
         """Show or hide (only when the network is bigger than the window) and redraw soon."""
         diagram = self.view.diagram_scene.diagram
-        if diagram is None or not self.enabled_by_user:
-            self.hide()
-            return
-        b = diagram.bounds
-        visible = self.view.visible_scene_rect()
-        bigger = b.width > visible.width() * 1.02 or b.height > visible.height() * 1.02
+        bigger = False
+        if diagram is not None and self.enabled_by_user:
+            b = diagram.bounds
+            visible = self.view.visible_scene_rect()
+            bigger = b.width > visible.width() * 1.02 or b.height > visible.height() * 1.02
         self.setVisible(bigger)
         if bigger:
             self.place()
             self._timer.start()
+        self.view.make_room_for_overview()
 
     def place(self) -> None:
         diagram = self.view.diagram_scene.diagram
         if diagram is None:
             return
         b = diagram.bounds
-        ratio = b.width / max(b.height, 1.0)
-        width = self.SIZE if ratio >= 1 else max(60, int(self.SIZE * ratio))
-        height = self.SIZE if ratio < 1 else max(50, int(self.SIZE / ratio))
-        self.resize(width + 8, height + 8)
         viewport = self.view.viewport().geometry()
-        self.move(viewport.right() - self.width() - 12, viewport.bottom() - self.height() - 12)
+        size = max(60, min(self.SIZE, viewport.width() // 3, viewport.height() // 3))  # a small canvas, a small map
+        ratio = b.width / max(b.height, 1.0)
+        width = size if ratio >= 1 else max(40, int(size * ratio))
+        height = size if ratio < 1 else max(34, int(size / ratio))
+        self.resize(width + 8, height + 8)
+        self.move(viewport.right() - self.width() - OVERVIEW_MARGIN, viewport.bottom() - self.height() - OVERVIEW_MARGIN)
+        self.close_button.move(self.width() - self.close_button.width() - 1, 1)
+        self.close_button.raise_()
 
     def _frame(self) -> tuple[QRectF, float, QPointF]:
         """The drawing's bounds, the scale from scene to overview and the offset."""
@@ -327,7 +402,7 @@ class Overview(QWidget):
         if not self.isVisible() or self.view.diagram_scene.diagram is None:
             return
         picture = QPixmap(self.size())
-        picture.fill(QColor(255, 255, 255, 235))
+        picture.fill(self.PAPER)
         painter = QPainter(picture)
         _source, scale, offset = self._frame()
         painter.translate(offset)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         for key, dock in (("dock.cases", self.cases_dock), ("dock.history", self.history_dock),
                           ("dock.properties", self.properties_dock)):
             self._pair(a[key], dock)
-        a["dock.overview"].setChecked(True)
+        a["dock.overview"].setChecked(self.settings.overview_shown)
         a["dock.overview"].toggled.connect(self._on_overview_toggled)
         a["mode.link"].toggled.connect(self._on_link_mode_toggled)
         a["relate"].triggered.connect(self._on_relate)
@@ -437,6 +437,9 @@ class MainWindow(QMainWindow):
             lambda message: self._on_problem(f"The network could not be laid out: {message}"))
         view.diagram_scene.properties_requested.connect(self._on_properties)
         view.overview.set_enabled_by_user(self.actions["dock.overview"].isChecked())
+        closed = getattr(view.overview, "closed", None)  # the Meeting tab's stand-in has no button
+        if closed is not None:
+            closed.connect(lambda: self.actions["dock.overview"].setChecked(False))
         view.set_link_mode(self.actions["mode.link"].isChecked())
 
     def _on_zoom_changed(self, _zoom: float = 0.0) -> None:
@@ -459,8 +462,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Layout cancelled; press F5 to draw the network again.", 10000)
 
     def _on_overview_toggled(self, on: bool) -> None:
+        self.settings.overview_shown = on
         for view in self.frame.views() if self.frame else []:
             view.overview.set_enabled_by_user(on)
+        if not on:
+            keys = self.actions["dock.overview"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.statusBar().showMessage(f"Overview hidden; View > Overview ({keys}) shows it again.", 8000)
 
     def _on_link_mode_toggled(self, on: bool) -> None:
         for view in self.frame.views() if self.frame else []:

@@ -14,7 +14,7 @@ MAX_RECENT = 8
 
 
 class Settings:
-    """Window state, recent cases and the library database, as QSettings values."""
+    """Window state, recent cases, the library database and view choices, as QSettings values."""
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings(ORGANISATION, APPLICATION)
@@ -44,6 +44,17 @@ class Settings:
 
     def forget_case(self, case_id: str) -> None:
         self.store.setValue("recent/cases", [c for c in self.recent_cases() if c != case_id])
+
+    # ----- what the canvas shows -----------------------------------------------------------------
+
+    @property
+    def overview_shown(self) -> bool:
+        """Whether the canvas shows its overview when the network is bigger than the window."""
+        return bool(self.store.value("view/overview", True, type=bool))
+
+    @overview_shown.setter
+    def overview_shown(self, on: bool) -> None:
+        self.store.setValue("view/overview", bool(on))
 
     # ----- window geometry and dock layout ------------------------------------------------------
 
