@@ -298,7 +298,7 @@ def _insert_log(connection: Connection, values: dict[str, Any], log: _LogText) -
     sqlite.create_function(_TAKE_LOG, 0, log.take)
     try:
         connection.execute(insert(edit_log).values(changes=getattr(func, _TAKE_LOG)(), **values))
-    finally:
+    finally:  # Python 3.11 cannot drop a function: this leaves one that raises and holds nothing
         sqlite.create_function(_TAKE_LOG, 0, None)
 
 

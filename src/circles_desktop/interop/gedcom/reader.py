@@ -156,6 +156,7 @@ class Reader:
         self.members: list[tuple[str, Node]] = []  # (household xref, _MEMBER structure)
         self.ids: dict[str, str] = {}  # xref -> Circles node id
         self.used_ids: set[str] = set()
+        self.texts: dict[str, str] = {}  # one copy of each name: a large tree repeats most of them
         self.meetings: Node | None = None  # Circles' _MEETINGS, read once the case is known
         self.trailer_line = 0
         self.new_id = _IdMaker()
@@ -216,7 +217,7 @@ class Reader:
                 if named:
                     draft.extra.append(f"Also named: {clean(node.value.replace('/', ''))}")
                 else:
-                    f.update(_names(node))
+                    f.update((key, self.shared(name)) for key, name in _names(node).items())
                     named = True
             elif tag == "SEX":
                 letter = node.value.strip().upper()[:1]
@@ -240,7 +241,7 @@ class Reader:
             elif tag == "ASSO":
                 self.associates.append((xref, node))
             elif tag == "OCCU":
-                f.setdefault("occupation", node.value.strip())
+                f.setdefault("occupation", self.shared(node.value.strip()))
             elif tag == "TITL":
                 draft.extra.append(f"Title: {clean(node.value)}")
             elif tag == "NICK" and not f.get("known_as"):
@@ -366,6 +367,10 @@ class Reader:
 
     # ----- helpers the relationship reader shares ------------------------------------------------
 
+    def shared(self, text: str) -> str:
+        """``text``, or the equal string read before."""
+        return self.texts.setdefault(text, text)
+
     def date(self, node: Node, what: str) -> PartialDate | None:
         """A DATE payload as a Circles date, or None (reported: the caller keeps the text in notes)."""
         try:
@@ -430,7 +435,7 @@ class Reader:
         """Free what only reading needed before the document is built, so the document can reuse
         its memory: for 100,000 people that is tens of megabytes less at the peak."""
         for collected in (self.records, self.families, self.shared_notes, self.family_links, self.spouse_links,
-                          self.adoptions, self.ties, self.associates, self.members, self.ids, self.used_ids):
+                          self.adoptions, self.ties, self.associates, self.members, self.ids, self.used_ids, self.texts):
             collected.clear()
         self.meetings = None
         parse_date.cache_clear()  # its dates and their texts, kept from one import to the next otherwise
