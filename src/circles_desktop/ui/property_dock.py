@@ -13,8 +13,8 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..graph.model import AnyNode, AnyRelationship, CaseInfo, Household, Person
+from ..graph.document import CaseDocument
+from ..graph.model import (
+    AnyNode,
+    AnyRelationship,
+    CaseInfo,
+    EcomapTie,
+    Emotional,
+    Household,
+    Parentage,
+    ParentageType,
+    Partnership,
+    Person,
+)
 from . import icons
 from .editor import CaseEditor
 from .fields import FieldSpec, Kind, fields_for, format_value, get_value, is_locked, parse_text, with_lock, with_value
@@ -43,6 +55,48 @@ Subject = AnyNode | AnyRelationship | CaseInfo
 
 LOCKED_STYLE = "background-color: #fff4e5;"
 ERROR_STYLE = "color: #b00020;"
+DATE_PLACEHOLDERS = ("e.g. 1987-03-21 or ~1950", "e.g. 1987-03-21")  # when the whole hint does not fit
+LABEL_COLUMN_LETTERS = 18  # the labels beside fields are at most this wide; longer ones wrap
+CARERS = frozenset({ParentageType.FOSTER, ParentageType.KINSHIP})
+# What a relationship's fields are called in an undo step ("Change Karim and Maria's partnership: type").
+FIELD_WORDS = {"type": "type", "start": "start date", "end": "end date"}
+
+
+def end_names(doc: CaseDocument, rel: AnyRelationship) -> tuple[str, str]:
+    """The two ends as a practitioner says them: first names for people (full names when the two
+    would read the same), a service's or household's own name."""
+    ends = doc.node(rel.source), doc.node(rel.target)
+    short = tuple(n.short_name if isinstance(n, Person) else n.label for n in ends)
+    return (ends[0].label, ends[1].label) if short[0] == short[1] else (short[0], short[1])
+
+
+def relationship_name(doc: CaseDocument, rel: AnyRelationship) -> str:
+    """A relationship named by its ends, for undo steps and messages: "Karim and Maria's
+    partnership", "Janet as Maja's carer", "the tie between Nikita and Eastbridge CAMHS"."""
+    a, b = end_names(doc, rel)
+    if isinstance(rel, Partnership):
+        return f"{a} and {b}'s partnership"
+    if isinstance(rel, Parentage):
+        return f"{a} as {b}'s {'carer' if rel.type in CARERS else 'parent'}"
+    if isinstance(rel, Emotional):
+        return f"{a} and {b}'s emotional tie"
+    assert isinstance(rel, EcomapTie)
+    return f"the tie between {a} and {b}"
+
+
+def change_label(doc: CaseDocument, subject: Subject, spec: FieldSpec, value: Any) -> str:
+    """The undo step's words for setting ``spec`` of ``subject`` to ``value``."""
+    if isinstance(subject, CaseInfo):
+        return f"Change case {spec.name.lower()}"
+    if hasattr(subject, "source"):
+        owner = relationship_name(doc, subject)  # type: ignore[arg-type]
+        if spec.kind is Kind.CHECK:
+            return f"{'Set' if value else 'Clear'} “{spec.name}” for {owner}"
+        return f"Change {owner}: {FIELD_WORDS.get(spec.path, spec.name.lower())}"
+    name = getattr(subject, "short_name", None) or subject.label  # type: ignore[union-attr]
+    if spec.kind is Kind.CHECK:
+        return f"{'Set' if value else 'Clear'} “{spec.name}” for {name}"
+    return f"Change {name}'s {spec.name.lower()}"
 
 
 class _PlainText(QPlainTextEdit):
@@ -61,6 +115,53 @@ class _PlainText(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class _HintedLine(QLineEdit):
+    """A line whose grey hint is the longest of ``hints`` that fits its width, or none: a hint cut
+    off mid-word looks broken (the whole hint stays in the tooltip)."""
+
+    def __init__(self, hints: tuple[str, ...], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.hints = tuple(h for h in hints if h)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.contentsRect().width() - self.textMargins().left() - self.textMargins().right() - 8
+        metrics = self.fontMetrics()
+        self.setPlaceholderText(next((h for h in self.hints if metrics.horizontalAdvance(h) <= room), ""))
+
+
+class _BoxWords(QLabel):
+    """A check box's words beside it, wrapped in a narrow panel (a QCheckBox's own text never
+    wraps, so a long "Keep this household out of family and child exports" widened the panel).
+    A click on the words ticks the box, as a click on a check box's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.box = box
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setBuddy(box)  # its mnemonic, if any, reaches the box
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        """One line as wide as the words, or as many lines as the width it has been given needs
+        (a wrapped QLabel otherwise asks for two lines however wide it is, leaving a gap)."""
+        whole = self.fontMetrics().horizontalAdvance(self.text()) + 2
+        width = min(self.width(), whole) if self.isVisible() else whole
+        return QSize(whole, self.heightForWidth(max(width, 1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.heightForWidth(event.size().width()) != event.size().height():
+            self.updateGeometry()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.box.click()
+        event.accept()
+
+
 class FieldEditor(QObject):
     """The widget(s) for one field: shows a value, reads it back, and reports a commit."""
 
@@ -73,12 +174,15 @@ class FieldEditor(QObject):
         # Enum members by position: a str-valued Enum put into Qt item data comes back as a plain str.
         self._options: list[Enum | None] = []
         self._boxes: list[QCheckBox] = []  # for a set of values, one per option
+        self.words: _BoxWords | None = None  # a check box's words, wrapped beside it
         self.widget = self._make(parent)
         self.widget.setObjectName(f"field.{spec.path}")
         self.widget.setAccessibleName(spec.name)
         if spec.hint:
             self.widget.setToolTip(spec.hint)
         self.lock: QToolButton | None = None
+        if self.words is not None:
+            self.words.setAccessibleName(spec.name)
         if spec.lockable:
             self.lock = QToolButton(parent)
             self.lock.setObjectName(f"lock.{spec.path}")
@@ -101,8 +205,7 @@ class FieldEditor(QObject):
     def _make(self, parent: QWidget) -> QWidget:
         spec, kind = self.spec, self.spec.kind
         if kind in (Kind.TEXT, Kind.DATE, Kind.AGE):
-            edit = QLineEdit(parent)
-            edit.setPlaceholderText(spec.hint)
+            edit = _HintedLine((spec.hint, *DATE_PLACEHOLDERS) if kind is Kind.DATE else (spec.hint,), parent)
             edit.editingFinished.connect(lambda: self.commit.emit(spec))
             if kind is not Kind.TEXT:
                 edit.textEdited.connect(lambda _text: self.check())
@@ -117,6 +220,9 @@ class FieldEditor(QObject):
             return text
         if kind in (Kind.CHOICE, Kind.OPTIONAL_CHOICE):
             combo = QComboBox(parent)
+            # As narrow as ten letters allow, not as wide as its longest choice: the panel is narrow.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
             if kind is Kind.OPTIONAL_CHOICE:
                 combo.addItem("Not placed")
                 self._options.append(None)
@@ -127,8 +233,9 @@ class FieldEditor(QObject):
             combo.activated.connect(lambda _index: self.commit.emit(spec))
             return combo
         if kind is Kind.CHECK:
-            box = QCheckBox(spec.label, parent)
+            box = QCheckBox(parent)
             box.clicked.connect(lambda _checked: self.commit.emit(spec))
+            self.words = _BoxWords(spec.label, box, parent)
             return box
         if kind is Kind.SET:
             holder = QWidget(parent)
@@ -248,6 +355,7 @@ class _Section(QWidget):
         self.form = QFormLayout(self.body)
         self.form.setContentsMargins(14, 0, 0, 6)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # too narrow: the label goes above
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.setSpacing(2)
@@ -274,6 +382,10 @@ class Form(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         sections: dict[str, _Section] = {}
+        side_labels: list[QLabel] = []
+        any_locks = any(spec.lockable for spec in specs)
+        gaps: list[QWidget] = []
+        lock_width = 0
         for spec in specs:
             if spec.section not in sections:
                 sections[spec.section] = _Section(spec.section, spec.section in FOLDED, self)
@@ -282,14 +394,24 @@ class Form(QWidget):
             editor = FieldEditor(spec, sections[spec.section].body)
             self.editors[spec.path] = editor
             row: QWidget = editor.widget
-            if editor.lock is not None:
+            if editor.lock is not None or (any_locks and spec.kind not in (Kind.CHECK, Kind.SET)):
                 row = QWidget(sections[spec.section].body)
                 line = QHBoxLayout(row)
                 line.setContentsMargins(0, 0, 0, 0)
                 line.addWidget(editor.widget, 1)
-                line.addWidget(editor.lock, 0, Qt.AlignmentFlag.AlignTop)
+                if editor.lock is not None:
+                    line.addWidget(editor.lock, 0, Qt.AlignmentFlag.AlignTop)
+                    lock_width = editor.lock.sizeHint().width()
+                else:  # room where a lock would be, so every field ends at the same place
+                    gaps.append(QWidget(row))
+                    line.addWidget(gaps[-1])
             if spec.kind is Kind.CHECK:
-                form.addRow(row)
+                assert editor.words is not None
+                pair = QHBoxLayout()
+                pair.setSpacing(6)
+                pair.addWidget(editor.widget, 0, Qt.AlignmentFlag.AlignTop)
+                pair.addWidget(editor.words, 1)
+                form.addRow(pair)
             else:
                 label = QLabel(spec.label + ":", sections[spec.section].body)
                 label.setBuddy(editor.widget)
@@ -298,8 +420,19 @@ class Form(QWidget):
                     form.addRow(row)
                 else:
                     form.addRow(label, row)
+                    side_labels.append(label)
             form.addRow(editor.error)
         layout.addStretch(1)
+        for gap in gaps:
+            gap.setFixedSize(lock_width, 1)
+        # One column of labels through every section, so the fields line up down the panel; a long
+        # label ("Energy and resources flow") wraps rather than squeezing every field beside it.
+        if side_labels:
+            most = side_labels[0].fontMetrics().averageCharWidth() * LABEL_COLUMN_LETTERS
+            column = min(max(label.sizeHint().width() for label in side_labels), most)
+            for label in side_labels:
+                label.setWordWrap(True)
+                label.setFixedWidth(column)
 
     def first(self) -> FieldEditor:
         return next(iter(self.editors.values()))
@@ -347,6 +480,7 @@ class PropertyPanel(QWidget):
         head.addWidget(self.badge_text)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields wrap instead
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.holder = QWidget(self.scroll)
         self.holder_layout = QVBoxLayout(self.holder)
@@ -399,9 +533,14 @@ class PropertyPanel(QWidget):
             return "Case details", ""
         if hasattr(subject, "source"):
             a, b = doc.node(subject.source).label, doc.node(subject.target).label  # type: ignore[union-attr]
-            kind = {"partnership": "Partners", "parentage": "Parent and child", "emotional": "Emotional tie",
-                    "ecomap": "Ecomap tie"}[subject.kind.value]  # type: ignore[union-attr]
-            return kind, f"{a} → {b}"
+            if isinstance(subject, Partnership):
+                return "Partners", f"{a} and {b}"
+            if isinstance(subject, Parentage):
+                return "Parent and child", f"{a}, {'carer' if subject.type in CARERS else 'parent'} of {b}"
+            if isinstance(subject, Emotional) and not subject.type.directed:
+                return "Emotional tie", f"{a} and {b}"
+            # Which way matters: a focused-on or abusive tie, and an ecomap tie's flow ("towards them").
+            return ("Emotional tie" if isinstance(subject, Emotional) else "Ecomap tie"), f"{a} → {b}"
         what = {"person": "Person", "service": "Service or organisation", "household": "Household"}[subject.kind]
         return subject.label, what  # type: ignore[union-attr]
 
@@ -421,6 +560,11 @@ class PropertyPanel(QWidget):
             self.form = form
             if form is not None:
                 form.show()
+                # Fields wrap rather than scroll sideways, down to the narrowest the form can be: the
+                # panel may not be made narrower than that, so nothing is cut off at its right edge.
+                margins = self.holder_layout.contentsMargins()
+                self.scroll.setMinimumWidth(form.minimumSizeHint().width() + margins.left() + margins.right()
+                                            + self.scroll.verticalScrollBar().sizeHint().width())
         if form is not None and subject is not None:
             people = self.editor.doc.people() if isinstance(subject, Household) and self.editor else None
             for field_editor in form.editors.values():
@@ -458,12 +602,7 @@ class PropertyPanel(QWidget):
             field_editor.show_error("")
             return
         changed = with_value(self.subject, spec.path, value)
-        name = getattr(self.subject, "short_name", None) or getattr(self.subject, "label", None) or "the case"
-        label = f"Change {name}'s {spec.name.lower()}" if not isinstance(self.subject, CaseInfo) \
-            else f"Change case {spec.name.lower()}"
-        if spec.kind is Kind.CHECK:
-            label = f"{'Set' if value else 'Clear'} “{spec.name}” for {name}"
-        self._push(changed, label, field_editor.show_error)
+        self._push(changed, change_label(self.editor.doc, self.subject, spec, value), field_editor.show_error)
 
     def _on_lock(self, spec: FieldSpec, locked: bool) -> None:
         if self.subject is None:
