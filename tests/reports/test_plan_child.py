@@ -7,13 +7,14 @@ must be readable at its printed size too. Sizes are measured in the written PDF,
 
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 
 from circles_desktop.demo_cases import demo_cases
 from circles_desktop.graph import edits
@@ -24,30 +25,18 @@ from circles_desktop.layout.circles_diagram import child_circles_diagram, family
 from circles_desktop.layout.diagram import Diagram, Text
 from circles_desktop.reports.plan_pdf import write_plan
 
-from conftest import page_count, pdf_text, person_names
+from conftest import PLANS, hidden_ids, meeting_of, page_count, pdf_text, person_names, printed_sizes
 
 TODAY = date(2026, 12, 12)
 CHILD_LEAST = 11.0  # points, as printed: big type for the child
 FAMILY_LEAST = 10.0  # points, as printed: the family's copy is in larger type than a case file
-
-
-def printed_sizes(path: Path) -> list[tuple[float, str]]:
-    """Every run of text in the PDF with the size it is printed at (font size times the scaling in force)."""
-    runs: list[tuple[float, str]] = []
-    for page in PdfReader(path).pages:
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-            if text.strip():
-                a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
-                c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
-                runs.append((size * math.sqrt(abs(a * d - b * c)), text.strip()))
-        page.extract_text(visitor_text=visit)
-    return runs
+CHILD_BODY = 14.0  # points: the child's copy's words around the picture
 
 
 def smallest_printed(path: Path, diagram: Diagram) -> float:
     """The smallest size at which any of the picture's words is printed in the PDF."""
     words = {item.text for item in diagram.items if isinstance(item, Text)}
-    found = [size for size, text in printed_sizes(path) if text in words]
+    found = [run.size for run in printed_sizes(path) if run.text in words]
     assert len(found) >= len(words) // 2, "the picture's words are in the PDF"
     return min(found)
 
@@ -87,6 +76,32 @@ def test_the_childs_copy_shows_their_circles_in_big_type(tmp_path: Path, cases: 
         assert plain in text, plain
     picture = child_circles_diagram(zain, _child(zain).id, _hidden(zain))
     assert smallest_printed(out, picture) >= CHILD_LEAST
+
+
+@pytest.mark.parametrize(("index", "kind"), PLANS)
+def test_the_childs_copy_is_two_pages_at_most_in_large_type(tmp_path: Path, cases: list[CaseDocument],
+                                                            index: int, kind: str) -> None:
+    """However many actions the plan has (the made-up meeting gives everyone one): the child's own
+    first, then the soonest, as many as fit, and a line that says how many more and whom to ask."""
+    doc = cases[index]
+    meeting = meeting_of(doc, kind)
+    out = tmp_path / "child.pdf"
+    write_plan(doc, out, "child", meeting=meeting, today=TODAY)
+    assert page_count(out) <= 2
+    body = [r for r in printed_sizes(out) if 16 * mm <= r.y <= A4[1] - 16 * mm and r.drawing_scale == 1.0]
+    assert len(body) > 10 and min(r.size for r in body) >= CHILD_BODY, min(body)  # not header, footer or picture
+
+    text = pdf_text(out)
+    steps = text.split("What will happen next")[1].split("Who you can talk to")[0]
+    hidden = hidden_ids(doc)
+    actions = [a for a in meeting.plan.actions if not a.who or a.who not in hidden]
+    shown = steps.count("•") - (meeting.plan.review_date is not None)
+    more = re.search(r"There (?:are (\d+) more jobs|is one more job) in the plan for", steps)
+    assert shown + (int(more.group(1) or 1) if more else 0) == len(actions)
+    assert more is None or f"{doc.info.author.split()[0]} can tell you about" in steps
+    assert shown >= 1 if actions else "will tell you what happens next" in steps
+    if any(a.who == _child(doc).id for a in actions):
+        assert steps.split("•")[1].strip().startswith("You: ")
 
 
 def test_the_family_copy_shows_the_circles_at_a_size_the_family_can_read(tmp_path: Path,

@@ -57,7 +57,11 @@ def drawing_of(diagram_: Diagram) -> Any:
 
 
 class ScaledDrawing(Flowable):
-    """A vector drawing scaled to fit the width and height it is given, centred."""
+    """A vector drawing scaled to fit the width and height it is given, centred.
+
+    ``scale`` is known from the start (the space is given up front), so a report can tell how big
+    the drawing's words will print before it places it.
+    """
 
     def __init__(self, drawing: Any, max_width: float, max_height: float) -> None:
         super().__init__()
@@ -80,6 +84,7 @@ class ScaledDrawing(Flowable):
         self.canv.restoreState()
 
 
-def figure(doc: CaseDocument, view: str, redaction: Redaction, width: float, height: float) -> Flowable:
-    """The drawing of ``view`` for the audience, fitted to ``width`` × ``height``."""
-    return ScaledDrawing(drawing_of(diagram(doc, view, redaction)), width, height)
+def figure(diagram_: Diagram, width: float, height: float) -> ScaledDrawing:
+    """The diagram with its legend, if it has one, placed beside or below it (whichever prints the
+    whole larger in this space), fitted to ``width`` × ``height``."""
+    return ScaledDrawing(drawing_of(diagram_.with_legend_placed(width / height)), width, height)

@@ -10,7 +10,9 @@ or two pages in large type: their circles, what happens next, who to talk to, th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from itertools import zip_longest
 from pathlib import Path
@@ -20,14 +22,24 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from ..graph.document import CaseDocument
-from ..graph.meeting import Action, Attendance, InviteDecision, InviteStatus, Meeting, Stage, latest_meeting
-from ..graph.model import Person, Ring, Role, Service, TieStrength
+from ..graph.meeting import (
+    Action,
+    Attendance,
+    ChildParticipation,
+    InviteDecision,
+    InviteStatus,
+    Meeting,
+    Stage,
+    latest_meeting,
+)
+from ..graph.model import AnyNode, Household, Person, Ring, Role, Service, TieStrength
 from ..graph.redaction import Audience, Redaction, redaction_for
 from ..graph.summary import age
 from ..layout.circles import node_detail
 from ..layout.circles_diagram import child_circles_diagram, family_circles_diagram
 from . import figures, fonts, words
 from .pages import A4, Stamp, frame_box, long_date, tint, write_pdf
+from .printout import smallest_text
 from .text import ScriptParagraph, Spans, Style
 
 INK = HexColor("#1d1d1d")
@@ -35,6 +47,10 @@ ACCENT = HexColor("#2f5d7c")  # headings and table heads; prints as a mid grey
 SHADE = HexColor("#f0d9d0")  # excluded people in the professional invite list
 BODY_WIDTH = frame_box(A4)[2]
 CIRCLES_HEIGHT = 200 * mm  # the circles picture with a heading and a line or two above it fills a page
+FRAME_HEIGHT = frame_box(A4)[3]
+FIGURE_HEIGHT = FRAME_HEIGHT - 24 * mm  # a genogram or ecomap under its heading and the section's: a page
+MIN_FIGURE_LABEL = 6.0  # points as printed: the smallest name in a network figure a manager can read
+_BRACKETS = re.compile(r"\s*\([^)]*\)")  # "(youth service)", "(allocated)": words a child or a title can do without
 
 
 class PlanError(ValueError):
@@ -76,8 +92,9 @@ class _Plan:
         return bool(node_id) and self.doc.has_node(node_id) and self.redaction.shows(node_id)
 
     def name(self, node_id: str) -> str:
-        """The name this audience may read, or "" when hidden, removed or not given."""
-        return self.doc.node(node_id).label if self.shows(node_id) else ""
+        """The name this audience may read (a household named after someone hidden under its neutral
+        name), or "" when hidden, removed or not given."""
+        return self.redaction.label(self.doc.node(node_id)) if self.shows(node_id) else ""
 
     def text(self, text: str) -> str:
         return self.redaction.text(text)
@@ -119,7 +136,7 @@ class _Plan:
                   if not i.excluded and self.shows(i.node_id)]
         langs = [i.first_language for i in self.meeting.invitations if not i.excluded and i.first_language]
         langs += [p.first_language for p in people if isinstance(p, Person) and p.first_language
-                  and Role.PROFESSIONAL not in p.roles]
+                  and not _is_professional(p)]
         return langs
 
     def role(self, node_id: str) -> str:
@@ -171,16 +188,49 @@ class _Plan:
     def visible_actions(self) -> list[Action]:
         return [a for a in self.meeting.plan.actions if not a.who or self.shows(a.who)]
 
-    def figure(self, view: str, height: float) -> Flowable:
-        return figures.figure(self.doc, view, self.redaction, BODY_WIDTH, height)
+    def network_figure(self, view: str, title: str) -> list[Flowable]:
+        """A genogram or ecomap with its key, on a page of its own at most, with every word readable;
+        else an overview under a note that the full-size drawing is in the case-file printout, and
+        the key at its own size under it."""
+        diagram = figures.diagram(self.doc, view, self.redaction)
+        whole = figures.figure(diagram, BODY_WIDTH, FIGURE_HEIGHT)
+        if smallest_text(diagram) * whole.scale >= MIN_FIGURE_LABEL:
+            return [KeepTogether([*self.heading(title, 2), whole])]
+        key = [] if diagram.legend is None else [
+            Spacer(1, 3 * mm), figures.ScaledDrawing(figures.drawing_of(diagram.legend), BODY_WIDTH,
+                                                     diagram.legend.bounds.height)]
+        overview = figures.figure(replace(diagram, legend=None), BODY_WIDTH, FIGURE_HEIGHT / 2)
+        note = self.para(f"An overview: at this size the names are too small to read. The full-size {view}, "
+                         "with every name readable, is in the case file printout.", self.small)
+        return [KeepTogether([*self.heading(title, 2), note, overview, *key])]
 
-    def circles(self, child_id: str | None = None) -> Flowable:
+    def circles(self, child_id: str | None = None, height: float = CIRCLES_HEIGHT) -> Flowable:
         """The circles in plain words and big type, for the family's copy or, with ``child_id``, the
-        child's own: as wide as the page, and on a page of its own at most."""
+        child's own: as wide as the page, and at most ``height`` tall."""
         hidden = frozenset(self.redaction.hidden | self.redaction.hidden_relationships)
         diagram = (child_circles_diagram(self.doc, child_id, hidden) if child_id
                    else family_circles_diagram(self.doc, hidden))
-        return figures.ScaledDrawing(figures.drawing_of(diagram), BODY_WIDTH, CIRCLES_HEIGHT)
+        return figures.ScaledDrawing(figures.drawing_of(diagram), BODY_WIDTH, height)
+
+    # ----- who wrote the case ---------------------------------------------------------------------
+
+    def author(self) -> Person | None:
+        """The case's author as a person in the network, when they are in it and this reader may see them."""
+        name = self.doc.info.author.strip()
+        return next((w for w in self.doc.people() if name and self.shows(w.id)
+                     and name in (w.label, f"{w.given_names} {w.family_name}".strip())), None)
+
+    def author_job(self) -> str:
+        """The author's job in a few plain words ("personal adviser"), from their occupation in the
+        network; "social worker" when the case does not say."""
+        author = self.author()
+        job = _BRACKETS.sub("", author.occupation.split(",")[0]).strip() if author else ""
+        return _small_first(job) or "social worker"
+
+    def author_name(self) -> str:
+        """What the child calls the author: their first name ("Grace"), or "" when there is no author."""
+        author = self.author()
+        return author.short_name if author else self.doc.info.author.split(" ")[0]
 
 
 # ----- the professional copy ---------------------------------------------------------------------------
@@ -207,7 +257,7 @@ def _professional(p: _Plan) -> tuple[list[Flowable], str]:
         ("Children at the centre", "; ".join(_child_line(p, c) for c in p.children()) or "—"),
         ("Meeting", _when_where(p)),
         ("Coordinator", m.coordinator or "—"),
-        ("Social worker", info.author or "—"),
+        (_capital(p.author_job()), info.author or "—"),
         ("Team", info.team or "—"),
         ("Review date", p.when(plan.review_date)),
         ("Copy for", "professionals and the case file. Contains confidential information and the names "
@@ -227,8 +277,7 @@ def _professional(p: _Plan) -> tuple[list[Flowable], str]:
     story.append(PageBreak())
 
     story += p.heading("The network")
-    story += [*p.heading("Genogram", 2), p.figure("genogram", 200 * mm), Spacer(1, 4 * mm)]
-    story += [CondPageBreak(150 * mm), *p.heading("Ecomap", 2), p.figure("ecomap", 200 * mm)]
+    story += [*p.network_figure("genogram", "Genogram"), Spacer(1, 4 * mm), *p.network_figure("ecomap", "Ecomap")]
 
     story += [PageBreak(), *p.heading("Who is invited")]
     inv_rows, shaded = [], []
@@ -276,6 +325,16 @@ def _professional(p: _Plan) -> tuple[list[Flowable], str]:
                                str(f.helpful) if f.helpful else ""] for f in plan.feedback if p.shows(f.given_by)],
                              [18, 16, 54, 12]))
     return story, "family network meeting plan (professional copy)"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _small_first(text: str) -> str:
+    """Words to go inside a sentence: "Key worker" -> "key worker", but "GP" stays "GP"."""
+    first = text.split(" ")[0]
+    return text[0].lower() + text[1:] if first[1:].islower() else text
 
 
 def _child_line(p: _Plan, child: Person) -> str:
@@ -349,8 +408,15 @@ def _actions_table(p: _Plan, full: bool) -> Table:
 
 
 def _distribution(p: _Plan) -> list[Flowable]:
-    names = [f"{p.name(i)}" + (f" ({p.role(i)})" if p.role(i) else "")
-             for i in p.meeting.plan.distribution if p.shows(i)]
+    """Who receives the plan, each with who they are unless the name says it already ("The Zain
+    home", "Safe Futures (exploitation support charity)")."""
+    def line(node_id: str) -> str:
+        name = p.name(node_id)
+        role = "" if isinstance(p.doc.node(node_id), Household) or "(" in name else p.role(node_id)
+        role = _small_first(role)
+        return (f"{name} – {role}" if "(" in role else f"{name} ({role})") if role else name
+
+    names = [line(i) for i in p.meeting.plan.distribution if p.shows(i)]
     return p.bullets(names) if names else [p.para("Not decided yet.")]
 
 
@@ -436,16 +502,21 @@ def _family(p: _Plan) -> tuple[list[Flowable], str]:
     return story, "our family plan"
 
 
+def _is_professional(node: AnyNode) -> bool:
+    """Services and people who work with the family; family, friends and households are not."""
+    return isinstance(node, Service) or (isinstance(node, Person) and Role.PROFESSIONAL in node.roles)
+
+
 def _who_is_coming(p: _Plan) -> list[Flowable]:
-    """Family and friends first, then the professionals, by name (declined and excluded left out)."""
+    """Family and friends first (a household invited by hand among them), then the professionals, by
+    name (declined and excluded left out)."""
     family: list[str] = [c.label for c in p.children()]
     professionals: list[str] = []
     for invitation in p.meeting.invitations:
         if invitation.excluded or not p.shows(invitation.node_id) or invitation.status is InviteStatus.DECLINED:
             continue
-        node = p.doc.node(invitation.node_id)
-        is_professional = isinstance(node, Service) or Role.PROFESSIONAL in node.roles
-        (professionals if is_professional else family).append(node.label)
+        (professionals if _is_professional(p.doc.node(invitation.node_id)) else family).append(
+            p.name(invitation.node_id))
     out = [p.para([("Family and friends: ", True), (", ".join(dict.fromkeys(family)) + ".", False)])]
     if professionals:
         out.append(p.para([("People who work with your family: ", True), (", ".join(professionals) + ".", False)]))
@@ -454,8 +525,13 @@ def _who_is_coming(p: _Plan) -> list[Flowable]:
 
 # ----- the child's copy -------------------------------------------------------------------------------
 
+_FUZZ = 2.0  # points kept spare when working out what fits on a page
+
 
 def _child(p: _Plan) -> tuple[list[Flowable], str]:
+    """Page one: the child's circles. Then what happens next, who to talk to and their own words,
+    on the same page when all of it fits, else on a second page that holds the steps that fit: the
+    child's own first, then the soonest, and a line saying how many more there are."""
     children = p.children()
     if not children:
         raise PlanError(f"{p.doc.info.name}: no child at the centre to write the child's plan for")
@@ -464,39 +540,99 @@ def _child(p: _Plan) -> tuple[list[Flowable], str]:
     participation = next((c for c in m.children if c.child_id == child.id), None)
     first = child.known_as or child.given_names.split(" ")[0] or child.label
     big = Style(size=26, bold=True, colour=ACCENT, space_after=6)
-    story: list[Flowable] = [ScriptParagraph(f"{first}’s plan", big)]
     meeting = f"the family meeting on {p.when(m.on)}" if m.on else "your family meeting"
-    story.append(p.para(f"This is your plan from {meeting}. It says who is going to "
-                        "help, and what happens next."))
-    story += [KeepTogether([*p.heading("Your circles", 2), p.para(_CIRCLES_WORDS.format(who="you", them="you")),
-                            p.circles(child.id)])]
-    story += p.heading("What will happen next", 2)
+    opening: list[Flowable] = [
+        ScriptParagraph(f"{first}’s plan", big),
+        p.para(f"This is your plan from {meeting}. It says who is going to help, and what happens next."),
+        *p.heading("Your circles", 2), p.para(_CIRCLES_WORDS.format(who="you", them="you"))]
+    picture = p.circles(child.id, min(CIRCLES_HEIGHT, FRAME_HEIGHT - _height(opening) - _FUZZ))
+    page_one = [*opening[:2], KeepTogether([*opening[2:], picture])]
+
+    steps = p.bullets(_next_steps(p, child))
+    review = [f"On {p.when(plan.review_date)} everyone meets again to see how it is going."] if plan.review_date else []
+    helper = p.author_name() or "your " + p.author_job()
+    after = [*p.bullets(review or ([] if steps else [f"Your family and {helper} will tell you what happens next."])),
+             *p.heading("Who you can talk to", 2), *p.bullets(_talk_to(p, child, participation))]
+    own = (participation.own_words if participation else "") or child.wishes
+    if own:
+        after += [*p.heading("In your own words", 2), p.para(f"“{own}”", p.body.but(size=p.size * 1.05))]
+
+    def rest(shown: int) -> list[Flowable]:
+        more = len(steps) - shown
+        line = [p.para(_more_steps(more, helper))] if more else []
+        return [*p.heading("What will happen next", 2), *steps[:shown], *line, *after]
+
+    if _fits([*opening, picture, *rest(len(steps))]):
+        return [*page_one, *rest(len(steps))], f"{first}’s plan"
+    shown = next((n for n in range(len(steps), 0, -1) if _fits(rest(n))), 0)
+    return [*page_one, PageBreak(), *rest(shown)], f"{first}’s plan"
+
+
+def _height(flowables: Sequence[Flowable]) -> float:
+    """How tall these are one after another across the page, spaces included."""
+    return sum(f.getSpaceBefore() + f.wrap(BODY_WIDTH, FRAME_HEIGHT)[1] + f.getSpaceAfter() for f in flowables)
+
+
+def _fits(flowables: Sequence[Flowable]) -> bool:
+    """Whether these go on one page as platypus would lay them: no heading pushed over by its
+    CondPageBreak, nothing split."""
+    used = 0.0
+    for f in flowables:
+        if isinstance(f, CondPageBreak):
+            if FRAME_HEIGHT - used < f.height:
+                return False
+            continue
+        used += _height([f])
+    return used <= FRAME_HEIGHT - _FUZZ
+
+
+def _next_steps(p: _Plan, child: Person) -> list[str]:
+    """The plan's actions as the child reads them: their own first, then those that involve them
+    (they check it, or it names them), then everyone else's; soonest first within each."""
+    names = {n for n in (child.known_as, *child.given_names.split()) if n}
+
+    def involves_child(action: Action) -> bool:
+        return child.id in (action.who, action.checked_by) or any(
+            re.search(rf"(?<!\w){re.escape(n)}(?!\w)", action.what) for n in names)
+
+    def order(action: Action) -> tuple[bool, bool, bool, date]:
+        return action.who != child.id, not involves_child(action), action.by_when is None, action.by_when or date.max
+
+    actions = sorted(p.visible_actions(), key=order)
     steps = []
-    for action in p.visible_actions():
+    for action in actions:
         who = "You" if action.who == child.id else _first_name(p, action.who) or "Someone in your family"
         when = f" (by {p.when(action.by_when)})" if action.by_when else ""
         steps.append(f"{who}: {action.what}{when}.")
-    if plan.review_date:
-        steps.append(f"On {p.when(plan.review_date)} everyone meets again to see how it is going.")
-    story += p.bullets(steps or ["Your family and your social worker will tell you what happens next."])
-    story += p.heading("Who you can talk to", 2)
-    story += p.bullets(_talk_to(p, child, participation.advocate_id if participation else ""))
-    own = (participation.own_words if participation else "") or child.wishes
-    if own:
-        story += [*p.heading("In your own words", 2), p.para(f"“{own}”", p.body.but(size=p.size * 1.05))]
-    return story, f"{first}’s plan"
+    return steps
+
+
+def _more_steps(more: int, ask: str) -> str:
+    """The closing line when not every step fits: how many more, and who can tell the child about them."""
+    ask = _capital(ask)
+    if more == 1:
+        return f"There is one more job in the plan for someone else. {ask} can tell you about it."
+    return f"There are {more} more jobs in the plan for other people. {ask} can tell you about them."
 
 
 def _first_name(p: _Plan, node_id: str) -> str:
-    node = p.doc.node(node_id) if p.shows(node_id) else None
-    if isinstance(node, Person) and Role.PROFESSIONAL not in node.roles:
+    """How the child says who someone is: a first name for family and friends, a service without the
+    words in brackets, a worker's full name."""
+    if not p.shows(node_id):
+        return ""
+    node = p.doc.node(node_id)
+    if isinstance(node, Person) and not _is_professional(node):
         return node.short_name
-    return node.label if node is not None else ""
+    if isinstance(node, Service):
+        return _BRACKETS.sub("", node.label) or node.label
+    return p.name(node_id)
 
 
-def _talk_to(p: _Plan, child: Person, advocate_id: str) -> list[str]:
-    """The child's advocate, the people they have strong ties with, adults closest to them, their social worker."""
+def _talk_to(p: _Plan, child: Person, participation: ChildParticipation | None) -> list[str]:
+    """The child's advocate, the people they have strong ties with, adults closest to them, and the
+    worker who wrote the case, named by their job."""
     people: dict[str, str] = {}
+    advocate_id = participation.advocate_id if participation else ""
     if p.shows(advocate_id):
         people[advocate_id] = f"{_first_name(p, advocate_id)}, who helps you say what you think"
     strong = [t.target for t in p.doc.ecomap_ties() if t.source == child.id and t.strength is TieStrength.STRONG]
@@ -505,9 +641,11 @@ def _talk_to(p: _Plan, child: Person, advocate_id: str) -> list[str]:
     for node_id in strong + closest:
         node = p.doc.node(node_id)
         if p.shows(node_id) and isinstance(node, Person) and not node.deceased and node_id != child.id \
-                and Role.PROFESSIONAL not in node.roles:
+                and not _is_professional(node):
             people.setdefault(node_id, _first_name(p, node_id))
-    for worker in p.doc.people():
-        if Role.PROFESSIONAL in worker.roles and p.shows(worker.id) and worker.label == p.doc.info.author:
-            people.setdefault(worker.id, f"{worker.label}, your social worker")
-    return list(people.values()) or ["Your social worker"]
+    author, job = p.author(), p.author_job()
+    if author is not None:
+        people.setdefault(author.id, f"{p.name(author.id)}, your {job}")
+    elif p.doc.info.author:
+        people[""] = f"{p.doc.info.author}, your {job}"
+    return list(people.values()) or [f"Your {job}"]
