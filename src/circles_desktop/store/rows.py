@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, NamedTuple
 
-from sqlalchemy import JSON, ColumnElement, Connection, String, Table, bindparam, cast, func, insert, select
-from sqlalchemy.types import TypeEngine, UserDefinedType
+from sqlalchemy import JSON, ColumnElement, Connection, Table, bindparam, cast, func, insert, select
+from sqlalchemy.types import UserDefinedType
 
 from ..graph.codec import CodecError, decode_case_info, decode_node, decode_relationship, encode
 from ..graph.document import CaseDocument
@@ -80,15 +80,15 @@ def case_values(info: CaseInfo) -> dict[str, Any]:
             "team": column_text(info.team), "info": encode(info)}
 
 
-def node_values(node: AnyNode, data: dict[str, Any] | None = None) -> dict[str, Any]:
+def node_values(node: AnyNode) -> dict[str, Any]:
     label = node.label
     return {"id": node.id, "kind": node.kind, "label": column_text(label), "search_key": search_key(label),
-            "data": encode(node) if data is None else data}
+            "data": encode(node)}
 
 
-def relationship_values(rel: AnyRelationship, data: dict[str, Any] | None = None) -> dict[str, Any]:
+def relationship_values(rel: AnyRelationship) -> dict[str, Any]:
     return {"id": rel.id, "kind": rel.kind.value, "source_id": rel.source, "target_id": rel.target,
-            "data": encode(rel) if data is None else data}
+            "data": encode(rel)}
 
 
 def log_entry(key: RowKey, before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[str, Any]:
@@ -149,7 +149,7 @@ def _insert_document(connection: Connection, doc: CaseDocument, case_id: str, st
     connection.execute(insert(cases), [{"id": case_id, "last_seq": 1, **case_values(doc.info), **new}])
     log = _LogText()
     log.add([_log_entry_text(CASE, case_id, json.dumps(encode(doc.info)))])
-    for what, table, objects, columns, values in (
+    for what, table, objects, columns, row_of in (
             (NODE, nodes, doc.nodes(), _NODE_COLUMNS, _node_row),
             (RELATIONSHIP, relationships, doc.relationships(), _RELATIONSHIP_COLUMNS, _relationship_row)):
         statement = _BulkInsert(connection, table, {"case_id": case_id, **new}, columns)
@@ -157,7 +157,7 @@ def _insert_document(connection: Connection, doc: CaseDocument, case_id: str, st
             rows, entries = [], []
             for obj in batch:
                 text = json.dumps(encode(obj))
-                rows.append((*values(obj), text))
+                rows.append((*row_of(obj), text))
                 if itemised:
                     entries.append(_log_entry_text(what, obj.id, text))
             statement.run(rows)
@@ -197,18 +197,18 @@ def _relationship_row(rel: AnyRelationship) -> tuple[str, ...]:
     return rel.id, rel.kind.value, rel.source, rel.target
 
 
-def _json_text(connection: Connection, name: str, type_: TypeEngine[Any]) -> ColumnElement[Any]:
-    """Where a JSON column takes text that is already JSON (SQLAlchemy's JSON type would encode it
-    again, as a string). PostgreSQL is told it is JSON; SQLite keeps JSON as text anyway, and its
-    CAST to JSON would make it a number."""
-    text = bindparam(name, type_=type_)
-    return text if connection.dialect.name == "sqlite" else cast(text, JSON())
-
-
 class _Sent(UserDefinedType[Any]):
     """A value already in the form the driver takes: SQLAlchemy passes it on untouched."""
 
     cache_ok = True
+
+
+def _json_text(connection: Connection, name: str) -> ColumnElement[Any]:
+    """Where a JSON column takes text that is already JSON (SQLAlchemy's JSON type would encode it
+    again, as a string). PostgreSQL is told it is JSON; SQLite keeps JSON as text anyway, and its
+    CAST to JSON would make it a number."""
+    text = bindparam(name, type_=_Sent())
+    return text if connection.dialect.name == "sqlite" else cast(text, JSON())
 
 
 class _BulkInsert:
@@ -228,8 +228,7 @@ class _BulkInsert:
             values[name] = bindparam(f"shared_{name}", value if process is None else process(value), type_=_Sent())
         for name in columns:
             param = f"row_{name}"
-            values[name] = (_json_text(connection, param, _Sent()) if name == "data"
-                            else bindparam(param, type_=_Sent()))
+            values[name] = _json_text(connection, param) if name == "data" else bindparam(param, type_=_Sent())
         compiled = insert(table).values(**values).compile(dialect=dialect)
         self._connection = connection
         self._sql = compiled.string
@@ -250,8 +249,9 @@ class _BulkInsert:
 
 
 def _log_entry_text(what: str, obj_id: str, after: str) -> str:
-    """``json.dumps(log_entry((what, obj_id), None, after))``, from ``after`` already as JSON text."""
-    return f'{{"what": "{what}", "id": {json.dumps(obj_id)}, "before": null, "after": {after}}}'  # what: a plain word
+    """``json.dumps(log_entry((what, obj_id), None, after))``, from ``after`` already as JSON text
+    (``what`` is a plain word: CASE, NODE or RELATIONSHIP)."""
+    return f'{{"what": "{what}", "id": {json.dumps(obj_id)}, "before": null, "after": {after}}}'
 
 
 class _LogText:
@@ -290,7 +290,7 @@ def _insert_log(connection: Connection, values: dict[str, Any], log: _LogText) -
     by the statement itself: Python's copy is freed as soon as SQLite has taken it.
     """
     if connection.dialect.name != "sqlite":
-        connection.execute(insert(edit_log).values(changes=_json_text(connection, "changes_text", String()), **values),
+        connection.execute(insert(edit_log).values(changes=_json_text(connection, "changes_text"), **values),
                            {"changes_text": log.take()})
         return
     sqlite = connection.connection.dbapi_connection
