@@ -89,8 +89,8 @@ def _union(items: Iterable[AnyItem]) -> Bounds | None:
 
 
 class _LiftedWhenSelected:
-    """Selected items are drawn above their peers, so a selected line's band is not cut by the
-    lines that cross it."""
+    """Selected lines are drawn above their peers, so a selected line's band is not cut by the
+    lines that cross it. (Symbols are not lifted: a neighbour's name stays above a selection frame.)"""
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -98,7 +98,7 @@ class _LiftedWhenSelected:
         return super().itemChange(change, value)  # type: ignore[misc]
 
 
-class NodeItem(_LiftedWhenSelected, QGraphicsItem):
+class NodeItem(QGraphicsItem):
     """A person's or service's symbol with its name and dates; its position is the symbol's centre."""
 
     def __init__(self, node_id: str, centre: Point, drawing: Sequence[AnyItem]) -> None:
@@ -112,7 +112,7 @@ class NodeItem(_LiftedWhenSelected, QGraphicsItem):
         self._rect = QRectF()
         self._symbol = QRectF()
         self._shape = QPainterPath()
-        self._clear_of_words: QPainterPath | None = None
+        self._words: list[QRectF] = []  # where its own words are, around the symbol's centre
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -147,7 +147,7 @@ class NodeItem(_LiftedWhenSelected, QGraphicsItem):
                 path = QPainterPath()
                 path.addRect(_qrect(whole))
                 self._shape = path
-                self._clear_of_words = self._around_words(local)
+                self._words = [_qrect(i.bounds).adjusted(-1, -1, 1, 1) for i in local if isinstance(i, Text)]
                 self.update()
         if (self.pos().x(), self.pos().y()) != centre:
             self.setPos(QPointF(*centre))
@@ -173,8 +173,9 @@ class NodeItem(_LiftedWhenSelected, QGraphicsItem):
         if frame is not None:
             pen, brush, handles = frame
             painter.save()
-            if self._clear_of_words is not None:  # the frame stops short of the name: never struck through
-                painter.setClipPath(self._clear_of_words)
+            clear = self._clear_of_words()
+            if clear is not None:  # the frame stops short of names: never struck through
+                painter.setClipPath(clear)
             painter.setPen(pen)
             painter.setBrush(brush)
             rect = self.frame_rect()
@@ -184,12 +185,18 @@ class NodeItem(_LiftedWhenSelected, QGraphicsItem):
             painter.restore()
         paint_items(painter, self._drawing if text_visible(lod) else self._shapes)
 
-    def _around_words(self, drawing: tuple[AnyItem, ...]) -> QPainterPath | None:
-        """Everywhere the item paints except its own words, or None when it has no words."""
+    def _clear_of_words(self) -> QPainterPath | None:
+        """Everywhere the item paints except on words, its own or a neighbour's that come close
+        (a tight layout can put a name within a frame's reach); None when no words are near."""
         words = QPainterPath()
-        for item in drawing:
-            if isinstance(item, Text):
-                words.addRect(_qrect(item.bounds).adjusted(-1, -1, 1, 1))
+        for rect in self._words:
+            words.addRect(rect)
+        scene = self.scene()
+        if scene is not None:
+            for item in scene.items(self.mapRectToScene(self._rect)):
+                if isinstance(item, NodeItem) and item is not self:
+                    for rect in item._words:
+                        words.addRect(self.mapRectFromItem(item, rect))
         if words.isEmpty():
             return None
         everywhere = QPainterPath()
