@@ -114,7 +114,9 @@ def test_every_kind_of_node_prints_wherever_a_plan_names_one(tmp_path: Path, aud
         coming = text.split("Family and friends:")[1].split("What will happen at the meeting")[0]
         family, professionals = coming.split("People who work with your family:")
         assert home.label in family and college.label in professionals and daniel.label in professionals
-        assert f"• {A_HOUSEHOLD}" in text.split("Who has a copy of this plan")[1]  # Omar's flat, neutrally
+        copies = text.split("Who has a copy of this plan")[1]
+        assert f"• {A_HOUSEHOLD}" in copies  # Omar's flat, neutrally
+        assert f"{daniel.label} (personal adviser) •" in copies  # a job in plain words
         assert f"{A_HOUSEHOLD} (household)" not in text
     else:
         assert page_count(out) <= 2

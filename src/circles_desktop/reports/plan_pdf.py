@@ -224,8 +224,7 @@ class _Plan:
         """The author's job in a few plain words ("personal adviser"), from their occupation in the
         network; "social worker" when the case does not say."""
         author = self.author()
-        job = _BRACKETS.sub("", author.occupation.split(",")[0]).strip() if author else ""
-        return _small_first(job) or "social worker"
+        return (_plain_job(author.occupation) if author else "") or "social worker"
 
     def author_name(self) -> str:
         """What the child calls the author: their first name ("Grace"), or "" when there is no author."""
@@ -331,6 +330,11 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _plain_job(occupation: str) -> str:
+    """A job in a few words: "Social worker (allocated), Eastbridge Children's Services" -> "social worker"."""
+    return _small_first(_BRACKETS.sub("", occupation.split(",")[0]).strip())
+
+
 def _small_first(text: str) -> str:
     """Words to go inside a sentence: "Key worker" -> "key worker", but "GP" stays "GP"."""
     first = text.split(" ")[0]
@@ -409,10 +413,14 @@ def _actions_table(p: _Plan, full: bool) -> Table:
 
 def _distribution(p: _Plan) -> list[Flowable]:
     """Who receives the plan, each with who they are unless the name says it already ("The Zain
-    home", "Safe Futures (exploitation support charity)")."""
+    home", "Safe Futures (exploitation support charity)"); for the family, a worker's job in plain words."""
+    family = p.redaction.audience is not Audience.PROFESSIONAL
+
     def line(node_id: str) -> str:
-        name = p.name(node_id)
-        role = "" if isinstance(p.doc.node(node_id), Household) or "(" in name else p.role(node_id)
+        name, node = p.name(node_id), p.doc.node(node_id)
+        role = "" if isinstance(node, Household) or "(" in name else p.role(node_id)
+        if family and isinstance(node, Person) and node.occupation and _is_professional(node):
+            role = _plain_job(node.occupation)  # "social worker", not "Social worker (allocated), Eastbridge ..."
         role = _small_first(role)
         return (f"{name} – {role}" if "(" in role else f"{name} ({role})") if role else name
 
