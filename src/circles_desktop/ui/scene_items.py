@@ -173,7 +173,7 @@ class NodeItem(QGraphicsItem):
         if frame is not None:
             pen, brush, handles = frame
             painter.save()
-            clear = self._clear_of_words()
+            clear = self._clear_of_words() if text_visible(lod) else None
             if clear is not None:  # the frame stops short of names: never struck through
                 painter.setClipPath(clear)
             painter.setPen(pen)
