@@ -287,6 +287,9 @@ _SAYAH_PLAN = Plan(
         "Sayah sees her university town before she decides, with someone she trusts.",
         "Farida has people of her own around her when Sayah moves away.",
     ),
+    scaling_question="On a scale of 0 to 10, where 10 means Sayah is safe, settled and has people she trusts "
+                     "around her for the move to university, and 0 means she is not safe and has nobody to turn "
+                     "to, where would you put things now?",
     scores=(
         ScalingScore(_s("sayah"), 7, "I'm proud of where I am. It would be a 9 if I knew the money was sorted."),
         ScalingScore(_s("farida"), 6, "She is strong. I worry about when she is far away."),
