@@ -46,7 +46,7 @@ def _render(scene, rect: QRectF, scale: float = 4.0) -> QImage:  # type: ignore[
 
 
 def _tie_line(item) -> Line:  # type: ignore[no-untyped-def]
-    return next(i for i in item._drawing if isinstance(i, Line) and i.part == "tie")  # noqa: SLF001
+    return next(i for i in item._drawing if isinstance(i, Line) and i.part == "tie")
 
 
 @pytest.mark.parametrize("strength", list(TieStrength))
@@ -154,7 +154,7 @@ def test_the_sketch_marks_the_selection_by_size_too(qtbot, zain) -> None:  # typ
     view = _view(qtbot, zain, "genogram")
     scene = view.diagram_scene
     zain.editor.select([NIKITA])
-    batches = scene.sketch._batches()  # noqa: SLF001
+    batches = scene.sketch._batches()
     [selected] = batches.selected
     assert batches.related and all(selected.width() > r.width() * 1.3 for r in batches.related)
     assert scene.nodes[NIKITA].symbol_rect() not in batches.plain

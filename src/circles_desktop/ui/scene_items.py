@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
@@ -522,7 +523,7 @@ class SketchLayer(QGraphicsItem):
                 target = batches.chosen_lines if link.isSelected() else \
                     batches.related_lines if link.highlighted else batches.lines
                 for points in link.polylines():
-                    target.extend(QLineF(*a, *b) for a, b in zip(points, points[1:]))
+                    target.extend(QLineF(*a, *b) for a, b in pairwise(points))
             self._cache = batches
         return self._cache
 
