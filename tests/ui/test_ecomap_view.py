@@ -360,7 +360,7 @@ def test_right_click_a_tie_to_change_its_strength(qtbot, zain, canvas, when_moda
     context_menu(canvas.view, on_line(canvas, tie.id))
     assert zain.editor.selection == (tie.id,)  # a right-click selects what it is on
     assert doc.relationship(tie.id).strength is TieStrength.TENUOUS
-    assert zain.editor.undo_stack.count() == 1 and zain.editor.undo_stack.text(0) == "Strength: Tenuous"
+    assert zain.editor.undo_stack.count() == 1 and zain.editor.undo_stack.text(0) == "Change the tie between Nikita and Sonia: strength"
     assert _reopened(library, zain).relationship(tie.id).strength is TieStrength.TENUOUS
     qtbot.waitUntil(lambda: next(i for i in scene.diagram.items
                                  if i.rel_id == tie.id and i.part == "tie").stroke.width < width)
@@ -395,7 +395,7 @@ def test_right_click_a_circle_marks_its_tie_stressful(qtbot, zain, canvas, when_
     context_menu(canvas.view, canvas.at_node(SONIA))
     assert "Tie from Nikita Zain to Sonia D'Souza" in texts[0] and "&Delete\tDel" in texts[0]
     assert doc.relationship(tie.id).stressful
-    assert zain.editor.undo_stack.text(0) == "Set “Stressful”"
+    assert zain.editor.undo_stack.text(0) == "Set “Stressful” for the tie between Nikita and Sonia"
 
 
 def test_delete_a_tie_then_a_service_with_the_delete_key(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]

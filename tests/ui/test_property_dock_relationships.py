@@ -19,7 +19,7 @@ from circles_desktop.graph.model import (
     Person,
 )
 from circles_desktop.ui.fields import fields_for
-from circles_desktop.ui.property_dock import change_label, relationship_name
+from circles_desktop.ui.edit_words import change_label, relationship_name
 
 NIKITA, JULIAN, KARIM, MARIA, CAMHS = (demo_id(f"zain/{n}") for n in ("nikita", "julian", "karim", "maria", "camhs"))
 

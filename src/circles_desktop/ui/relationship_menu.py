@@ -33,6 +33,7 @@ from ..graph.model import (
     Service,
     TieStrength,
 )
+from .edit_words import change_label
 from .fields import Kind, fields_for, get_value, with_value
 from .words import word
 
@@ -247,13 +248,13 @@ def add_field_choices(menu: QMenu, doc: CaseDocument, rel: AnyRelationship, appl
             action.setCheckable(True)
             action.setChecked(bool(current))
             action.triggered.connect(
-                lambda on, s=spec: apply(with_value(rel, s.path, on), f"{'Set' if on else 'Clear'} “{s.name}”"))
+                lambda on, s=spec: apply(with_value(rel, s.path, on), change_label(doc, rel, s, on)))
         elif spec.kind is Kind.CHOICE and spec.enum is not None:
             sub = Choices(menu.addMenu(spec.label), f"field.{spec.path}")
             for member in spec.enum:
                 text = flows[member] if isinstance(member, Flow) else word(member)
                 action = sub.add(text, f"{spec.path}.{member.value}", member == current)
-                label = text.replace("&", "") if isinstance(member, Flow) else f"{spec.name}: {text}"
+                label = text.replace("&", "") if isinstance(member, Flow) else change_label(doc, rel, spec, member)
                 if member != current:
                     action.triggered.connect(
                         lambda _on=False, s=spec, m=member, t=label: apply(with_value(rel, s.path, m), t))
