@@ -19,7 +19,7 @@ _QUOTE_LIMIT = 60
 _LIST_LIMIT = 10_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large damaged file makes ten thousand of these
 class GedcomProblem:
     """One thing the import worked around, at a line of the file (0 when no line applies)."""
 
