@@ -236,3 +236,13 @@ def test_a_choice_opens_on_one_click_and_browsing_it_with_the_arrows_changes_not
     _settle(qtbot, planned)
     assert doc.info.meetings[0].invitations[0] == replace(first, status=InviteStatus.CONFIRMED)
     assert tab.invites.item(0, 3).text() == "Confirmed" and tab.invites.state() != tab.invites.State.EditingState
+
+
+def test_the_meeting_tab_has_nothing_to_zoom_or_print_as_a_drawing(qtbot, zain) -> None:  # type: ignore[no-untyped-def]
+    drawing_only = ("zoom.in", "zoom.out", "zoom.fit", "export.pdf", "print")
+    zain.frame.show_view("meeting")
+    assert not any(zain.actions[key].isEnabled() for key in drawing_only)
+    assert zain.zoom_label.text() == ""
+    zain.frame.show_view("ecomap")
+    assert all(zain.actions[key].isEnabled() for key in drawing_only)
+    assert zain.zoom_label.text().startswith("Zoom ")

@@ -437,15 +437,15 @@ class MainWindow(QMainWindow):
             lambda message: self._on_problem(f"The network could not be laid out: {message}"))
         view.diagram_scene.properties_requested.connect(self._on_properties)
         view.overview.set_enabled_by_user(self.actions["dock.overview"].isChecked())
-        closed = getattr(view.overview, "closed", None)  # the Meeting tab's stand-in has no button
-        if closed is not None:
-            closed.connect(lambda: self.actions["dock.overview"].setChecked(False))
+        view.overview.closed.connect(lambda: self.actions["dock.overview"].setChecked(False))
         view.set_link_mode(self.actions["mode.link"].isChecked())
 
     def _on_zoom_changed(self, _zoom: float = 0.0) -> None:
         """Show the zoom of the view on screen (hidden tabs zoom too, when they are laid out)."""
-        if self.frame is not None:
+        if self.frame is not None and self._view_key() in DRAWN_VIEWS:
             self.zoom_label.setText(f"Zoom {self.frame.current_view().zoom * 100:.0f}%")
+        else:
+            self.zoom_label.clear()  # the Meeting tab is forms, with nothing to zoom
 
     def _on_busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
@@ -521,7 +521,8 @@ class MainWindow(QMainWindow):
         self.actions.enable_for(case=self.editor is not None, selected=selected)
         # Export and print draw the current view; the Meeting tab prints its plan from its own buttons.
         drawing = self.editor is not None and self._view_key() in DRAWN_VIEWS
-        for key in ("export.pdf", "export.svg", "export.png", "print", "print.preview"):
+        for key in ("export.pdf", "export.svg", "export.png", "print", "print.preview",
+                    "zoom.in", "zoom.out", "zoom.fit", "zoom.actual"):
             self.actions[key].setEnabled(drawing)
 
     def _view_key(self) -> str:

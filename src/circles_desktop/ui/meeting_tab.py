@@ -64,9 +64,13 @@ class _NoDrawing(QObject):
         """Nothing is being laid out."""
 
 
-class _NoOverview:
+class _NoOverview(QObject):
+    """The meeting has no picture to give an overview of: it is never shown, so never closed."""
+
+    closed = Signal()
+
     def set_enabled_by_user(self, on: bool) -> None:
-        """The meeting has no picture to give an overview of."""
+        pass
 
 
 def _page(title: str, *sections: QWidget) -> QScrollArea:
@@ -100,7 +104,7 @@ class MeetingTab(QWidget):
         self.setAccessibleName("Family network meeting")
         self.editor = editor
         self.diagram_scene = _NoDrawing(self)
-        self.overview = _NoOverview()
+        self.overview = _NoOverview(self)
         self.open_previews = True  # tests switch this off: they read the file instead
         self.preview_folder = Path(tempfile.gettempdir())
         self.task: Task | None = None
