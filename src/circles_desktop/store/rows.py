@@ -262,10 +262,11 @@ class _LogText:
     """
 
     def __init__(self) -> None:
-        self._chunks: list[str] = []
+        self._chunks: list[str] | None = []
 
     def add(self, entries: list[str]) -> None:
         """Entries, each ``json.dumps`` of one change."""
+        assert self._chunks is not None, "the log was taken already"
         if entries:
             if self._chunks:
                 self._chunks.append(", ")
@@ -273,8 +274,10 @@ class _LogText:
 
     def take(self) -> str:
         """``json.dumps`` of the list of every entry added, made with one copy of the whole; the
-        chunks are let go as it returns."""
-        chunks, self._chunks = ["[", *self._chunks, "]"], []
+        chunks are let go as it returns. Only once: a second call would be an empty log."""
+        if self._chunks is None:
+            raise RuntimeError("the edit log's text was taken already")
+        chunks, self._chunks = ["[", *self._chunks, "]"], None
         return "".join(chunks)
 
 
@@ -289,7 +292,7 @@ def _insert_log(connection: Connection, values: dict[str, Any], log: _LogText) -
     statement is used again. On SQLite the text is therefore the result of a function called once
     by the statement itself: Python's copy is freed as soon as SQLite has taken it.
     """
-    if connection.dialect.name != "sqlite":
+    if connection.dialect.driver != "pysqlite":  # Python's sqlite3 module
         connection.execute(insert(edit_log).values(changes=_json_text(connection, "changes_text"), **values),
                            {"changes_text": log.take()})
         return
