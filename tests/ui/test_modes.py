@@ -115,4 +115,4 @@ def test_right_click_a_couple_line_on_the_genogram_to_mark_a_separation(qtbot, z
     when_modal(lambda menu: pick(qtbot, menu, "field.type", "type.separated"))
     context_menu(canvas.view, canvas.at((x0 + x1) / 2, (y0 + y1) / 2))
     assert zain.editor.doc.relationship(couple).type is PartnershipType.SEPARATED
-    assert zain.editor.undo_stack.count() == 1 and zain.editor.undo_stack.text(0) == "Partnership: Separated"
+    assert zain.editor.undo_stack.count() == 1 and zain.editor.undo_stack.text(0) == "Change Karim and Maria's partnership: type"
