@@ -27,12 +27,11 @@ from circles_desktop.graph.model import (
     TieStrength,
 )
 from circles_desktop.layout.circles import SECTORS, label_width
-from circles_desktop.layout.diagram import Bounds, Line, Text
+from circles_desktop.layout.diagram import Bounds, Line, Text, segment_crosses
 from circles_desktop.layout.ecomap import (
     EcomapLayout,
     ecomap_layout,
     problems,
-    segment_crosses,
     segment_distance,
 )
 from circles_desktop.layout.ecomap_diagram import ecomap_diagram

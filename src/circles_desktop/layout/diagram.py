@@ -306,7 +306,7 @@ def _draws_in(item: AnyItem, rect: Bounds) -> bool:
     """The finer test, for an item whose footprint meets ``rect``: lines by their segments, discs as discs."""
     if isinstance(item, Line):
         grown = rect.expanded(_reach(item))
-        return any(_segment_meets(a, b, grown) for a, b in zip(item.points, item.points[1:]))
+        return any(segment_crosses(a, b, grown) for a, b in zip(item.points, item.points[1:]))
     if isinstance(item, Shape) and item.kind in (ShapeKind.CIRCLE, ShapeKind.DOT):
         cx, cy = item.centre
         radius = item.bounds.width / 2 + (item.stroke.width / 2 if item.stroke else 0.0)
@@ -322,8 +322,8 @@ def _gap(a: Bounds, b: Bounds) -> float:
     return (dx * dx + dy * dy) ** 0.5
 
 
-def _segment_meets(a: Point, b: Point, rect: Bounds) -> bool:
-    """Liang-Barsky: does the segment a-b pass through ``rect``?"""
+def segment_crosses(a: Point, b: Point, rect: Bounds) -> bool:
+    """Whether the segment ``a``–``b`` passes through ``rect`` (Liang–Barsky clipping)."""
     (ax, ay), (bx, by) = a, b
     dx, dy = bx - ax, by - ay
     low, high = 0.0, 1.0

@@ -50,7 +50,7 @@ from .circles import (
     polar,
     radius_for_nearest,
 )
-from .diagram import Align, Bounds, Text
+from .diagram import Align, Bounds, Text, segment_crosses
 from .labels import name_lines
 from .style import COLOURS, ECOMAP, FONTS, GENOGRAM, SUPPORT_COLOUR
 from .textsize import wrap
@@ -778,25 +778,6 @@ def segment_distance(p: Point, a: Point, b: Point) -> float:
     length2 = dx * dx + dy * dy
     t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length2))
     return math.dist(p, (ax + t * dx, ay + t * dy))
-
-
-def segment_crosses(a: Point, b: Point, box: Bounds) -> bool:
-    """Whether the segment ``a``–``b`` passes through ``box`` (clipped against each side in turn)."""
-    t0, t1 = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - box.x0), (dx, box.x1 - a[0]), (-dy, a[1] - box.y0), (dy, box.y1 - a[1])):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return False
-    return True
 
 
 def problems(circles: Sequence[EcomapCircle], centre_radius: float,
