@@ -19,12 +19,9 @@ Run: ``python bench/bench_ecomap.py [--quick]``.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from circles_desktop.demo_cases import demo_cases
@@ -38,19 +35,9 @@ from circles_desktop.reports.printout import smallest_text, write_printout
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from network_cases import crowded
 from pypdf import PdfReader
+from timing import median_pair
 
 SIZES = (12, 24, 30, 60)
-
-
-def _median_pairs(first: Callable[[], object], second: Callable[[], object], repeats: int) -> tuple[float, float]:
-    """Median wall times of ``first`` and ``second``, run alternately so both see the same machine load."""
-    times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(repeats):
-        for run, bucket in ((first, times[0]), (second, times[1])):
-            start = time.perf_counter()
-            run()
-            bucket.append(time.perf_counter() - start)
-    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def star_dot(doc: CaseDocument) -> str:
@@ -89,8 +76,8 @@ def main() -> None:
             def drawing(doc: CaseDocument = doc) -> None:
                 ecomap_diagram(doc)
 
-            raw_time, layout_time = _median_pairs(raw, layout, repeats)
-            drawing_time, _ = _median_pairs(drawing, lambda: None, repeats)
+            raw_time, layout_time = median_pair(raw, layout, repeats)
+            drawing_time, _ = median_pair(drawing, lambda: None, repeats)
             diagram = ecomap_diagram(doc)
             printout = Path(folder, "ecomap.pdf")
             sheets = write_printout(doc, diagram, printout, paper="a4")

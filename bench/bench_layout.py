@@ -15,12 +15,11 @@ Goal: Circles within 1.25x of raw dot. Run: ``python bench/bench_layout.py [--qu
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_pair
 
 from circles_desktop.layout.genogram import genogram_dot, genogram_layout
 from circles_desktop.layout.graphviz import clear_cache, find_dot
@@ -28,17 +27,6 @@ from circles_desktop.layout.sample_families import random_tree
 
 SIZES = (100, 1_000, 3_000)
 GOAL = 1.25
-
-
-def _timed_pairs(first: Callable[[], object], second: Callable[[], object], repeats: int) -> tuple[float, float]:
-    """Median wall times of ``first`` and ``second``, run alternately so both see the same machine load."""
-    times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(repeats):
-        for run, bucket in ((first, times[0]), (second, times[1])):
-            start = time.perf_counter()
-            run()
-            bucket.append(time.perf_counter() - start)
-    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def main() -> None:
@@ -65,9 +53,9 @@ def main() -> None:
                 clear_cache()
                 genogram_layout(doc)
 
-            raw_time, our_time = _timed_pairs(raw, ours, repeats)
+            raw_time, our_time = median_pair(raw, ours, repeats)
             genogram_layout(doc)
-            cached, _ = _timed_pairs(lambda: genogram_layout(doc), lambda: None, repeats)
+            cached, _ = median_pair(lambda: genogram_layout(doc), lambda: None, repeats)
             ratio = our_time / raw_time
             verdict = "met" if ratio <= GOAL else "missed"
             print(f"| {len(doc.people()):,} | {raw_time:.3f} | {our_time:.3f} | {ratio:.2f}x | {verdict} | "
