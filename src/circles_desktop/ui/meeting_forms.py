@@ -10,6 +10,7 @@ editor, with the document's refusal shown where the change was made.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,7 +29,12 @@ from PySide6.QtWidgets import (
 from ..graph.document import CaseDocument
 from ..graph.edits import Edit
 from ..graph.meeting import Meeting, latest_meeting
-from ..graph.meeting_edits import MeetingEditError, left_out, meeting_people
+from ..graph.meeting_edits import (
+    MeetingEditError,
+    left_out,
+    meeting_people,
+    update_plan,
+)
 from .editor import CaseEditor
 from .meeting_values import TEXT_LIMIT, checked_text
 from .property_dock import ERROR_STYLE
@@ -265,6 +271,14 @@ class Section(QGroupBox):
             tell(str(exc))
             return False
         return self.editor.push(edit, report=tell)
+
+    def push_plan(self, field: str, value: object, label: str, report: Report | None = None) -> bool:
+        """Set one field of the shown meeting's plan; nothing happens when it already holds ``value``."""
+        meeting = self.meeting
+        if meeting is None or getattr(meeting.plan, field) == value:
+            return False
+        plan = replace(meeting.plan, **{field: value})
+        return self.push(lambda mid: update_plan(self.doc, mid, plan, label), report)
 
     def name(self, node_id: str) -> str:
         if not node_id:

@@ -3,7 +3,6 @@ the child's timeframe, and when it is reviewed."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -45,12 +44,7 @@ class ColumnsSection(Section):
             edit.show_text("\n\n".join(getattr(meeting.plan, field)))  # a blank line between items
 
     def _commit(self, field: str, items: tuple[str, ...], title: str) -> bool:
-        meeting = self.meeting
-        if meeting is None or getattr(meeting.plan, field) == items:
-            return False
-        plan = replace(meeting.plan, **{field: items})
-        return self.push(lambda mid: me.update_plan(self.doc, mid, plan, f"Change “{title}”"),
-                         self.columns[field].report)
+        return self.push_plan(field, items, f"Change “{title}”", self.columns[field].report)
 
 
 class ContingencySection(Section):
@@ -77,12 +71,7 @@ class ContingencySection(Section):
         self.review.show_text(review.isoformat() if review else "")
 
     def _commit_contingency(self, text: str) -> bool:
-        meeting = self.meeting
-        if meeting is None or meeting.plan.contingency == text:
-            return False
-        plan = replace(meeting.plan, contingency=text)
-        return self.push(lambda mid: me.update_plan(self.doc, mid, plan, "Change “If the plan does not work”"),
-                         self.contingency.report)
+        return self.push_plan("contingency", text, "Change “If the plan does not work”", self.contingency.report)
 
     def _commit_review(self, review: object) -> bool:
         meeting = self.meeting

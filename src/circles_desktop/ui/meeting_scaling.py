@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 
 from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
@@ -57,9 +56,4 @@ class ScalingSection(RecordsSection):
         super().show_meeting(meeting)
 
     def _commit_question(self, question: str) -> bool:
-        meeting = self.meeting
-        if meeting is None or meeting.plan.scaling_question == question:
-            return False
-        plan = replace(meeting.plan, scaling_question=question)
-        return self.push(lambda mid: me.update_plan(self.doc, mid, plan, "Change the scaling question"),
-                         self.question.report)
+        return self.push_plan("scaling_question", question, "Change the scaling question", self.question.report)
