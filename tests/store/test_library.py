@@ -44,6 +44,19 @@ def test_find_case_by_id_or_by_one_name(library: Library) -> None:
     assert library.find_case("  zAIN FAMILY ").id == doc.case_id
 
 
+def test_find_case_by_reference_or_part_of_one_name(library: Library) -> None:
+    nowak = library.create_case(CaseInfo("Nowak and Hossain blended family", reference="CLA-2022-0311"))
+    library.create_case(CaseInfo("Zain family"))
+    library.create_case(CaseInfo("Zain"))
+    assert library.find_case("cla-2022-0311").id == nowak.case_id
+    assert library.find_case("nowak").id == nowak.case_id
+    assert library.find_case("Zain").name == "Zain"  # a whole name wins over a part of another
+    with pytest.raises(CaseNotFound, match="'family' matches 2 cases"):
+        library.find_case("family")
+    with pytest.raises(CaseNotFound, match="no case matches '  '"):
+        library.find_case("  ")
+
+
 def test_find_case_says_what_did_not_match(library: Library) -> None:
     first = library.create_case(CaseInfo("Zain family"))
     second = library.create_case(CaseInfo("zain family"))

@@ -123,13 +123,16 @@ class Library:
         return sorted(summaries, key=lambda c: (c.name.casefold(), c.id))
 
     def find_case(self, ref: str) -> CaseSummary:
-        """The case with id ``ref``, or the one case whose name is ``ref`` (ignoring case)."""
+        """The case ``ref`` names, as a practitioner would name it: its id, its whole name or its
+        reference (ignoring case), else the one case whose name contains ``ref`` ("Nowak")."""
         summaries = self.list_cases()
         wanted = ref.strip()
         for case in summaries:
             if case.id == wanted:
                 return case
-        named = [c for c in summaries if c.name.strip().casefold() == wanted.casefold()]
+        key = wanted.casefold()
+        named = [c for c in summaries if key and key in (c.name.strip().casefold(), c.reference.strip().casefold())] \
+            or [c for c in summaries if key and key in c.name.casefold()]
         if len(named) == 1:
             return named[0]
         if not named:
