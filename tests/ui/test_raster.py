@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import math
 from pathlib import Path
 
@@ -81,3 +82,18 @@ def test_one_item_paints_on_any_painter(qapp: object) -> None:
     paint_item(painter, symbol)
     painter.end()
     assert _ink(image) > 0.01
+
+
+def test_a_png_of_bengali_and_tamil_names_is_written_without_qt_font_chatter(tmp_path: Path) -> None:
+    """Qt reports each hand-over to a fallback font on stderr; the command line keeps quiet about it."""
+    import subprocess
+    import sys
+
+    db = f"sqlite:///{tmp_path}/library.db"
+    command = [sys.executable, "-m", "circles_desktop.cli", "--db", db]
+    subprocess.run([*command, "demo"], check=True, capture_output=True, timeout=300)
+    done = subprocess.run([*command, "export", "Nowak", "--view", "circles", "-o", str(tmp_path / "c.png")],
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "QT_LOGGING_RULES": ""})
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(tmp_path / "c.png")).width() > 500
+    assert "qt.text.font.db" not in done.stderr

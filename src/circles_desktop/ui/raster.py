@@ -11,6 +11,7 @@ import math
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QLoggingCategory
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 from ..layout.diagram import Diagram
@@ -27,6 +28,9 @@ def ensure_gui_application() -> None:
     global _app
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # Qt says so each time Noto Sans hands Bengali or Tamil to its fallback font; on the command
+        # line that is noise around a PNG that is drawn right.
+        QLoggingCategory.setFilterRules("qt.text.font.db=false")
         _app = QGuiApplication([])
 
 
