@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import math
 
+from canvas_driver import context_menu, pick, reopened, show_tab
 from PySide6.QtCore import QPoint, QPointF, Qt
-from test_ecomap_view import context_menu, pick
 
 from circles_desktop.demo_cases import demo_id
 from circles_desktop.graph.model import CirclePlacement, Person, Ring, Sector, Service
-from circles_desktop.store.library import Library
 
 NIKITA, JULIAN, YUSUF, KAYLA = (demo_id(f"zain/{n}") for n in ("nikita", "julian", "yusuf", "kayla"))
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _circles(qtbot, window, canvas):  # type: ignore[no-untyped-def]
-    """The ``canvas`` driver of conftest, on the Circles tab."""
-    window.frame.show_view("circles")
-    view = window.frame.current_view()
-    assert view.view_key == "circles"
-    qtbot.waitUntil(lambda: view.diagram_scene.network is not None and len(view.diagram_scene.nodes) > 5)
-    qtbot.wait(20)  # the first fit to the window
-    canvas.view = view
-    return canvas
 
 
 def _cell_middle(scene, ring: Ring, sector: Sector) -> tuple[float, float]:  # type: ignore[no-untyped-def]
@@ -47,16 +35,8 @@ def _empty_spot(scene, ring: Ring, sector: Sector) -> tuple[float, float]:  # ty
     raise AssertionError(f"no empty spot in the {ring.value} {sector.value} cell")
 
 
-def _reopened(library: Library, window):  # type: ignore[no-untyped-def]
-    other = Library.open(str(library._engine.url.database))
-    try:
-        return other.open_case(window.editor.doc.case_id)
-    finally:
-        other.close()
-
-
 def test_the_circles_tab_is_in_the_frame(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     placed = {n.id for n in zain.editor.doc.nodes() if n.circle is not None}
     assert placed <= set(scene.nodes)
@@ -65,7 +45,7 @@ def test_the_circles_tab_is_in_the_frame(qtbot, zain, canvas) -> None:  # type: 
 
 
 def test_dragging_to_another_ring_changes_the_placement_in_one_undo_step(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     before = doc.node(YUSUF)
@@ -77,16 +57,16 @@ def test_dragging_to_another_ring_changes_the_placement_in_one_undo_step(qtbot, 
     assert scene.network.cell_at(after.positions["circles"]) == (Ring.CLOSEST, Sector.FAMILY)
     stack = zain.editor.undo_stack
     assert stack.count() == 1 and stack.text(0) == "Place Yusuf Zain in the closest circle"
-    assert _reopened(library, zain).node(YUSUF).circle == after.circle
+    assert reopened(library, zain).node(YUSUF).circle == after.circle
     qtbot.waitUntil(lambda: scene.network.nodes[YUSUF].ring is Ring.CLOSEST)
     zain.actions["edit.undo"].trigger()
     assert doc.node(YUSUF) == before
-    assert _reopened(library, zain).node(YUSUF).circle == before.circle
+    assert reopened(library, zain).node(YUSUF).circle == before.circle
     qtbot.waitUntil(lambda: scene.network.nodes[YUSUF].ring is Ring.CLOSE)
 
 
 def test_dragging_into_another_sector_and_letting_go_over_the_edge_snaps_inside(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     wedge = scene.network.wedges[Sector.COMMUNITY]
     inner, outer = scene.network.bands[Ring.CLOSEST]
@@ -101,7 +81,7 @@ def test_dragging_into_another_sector_and_letting_go_over_the_edge_snaps_inside(
 
 
 def test_the_child_in_the_middle_stays_put(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     start = canvas.at_node(NIKITA)
     canvas.drag(start, start + QPoint(80, 40), steps=8)
     assert zain.editor.undo_stack.count() == 0
@@ -109,7 +89,7 @@ def test_the_child_in_the_middle_stays_put(qtbot, zain, canvas) -> None:  # type
 
 
 def test_someone_not_placed_yet_is_dragged_into_a_ring(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     new_id = zain.editor.add_person("circles")
     assert new_id is not None
@@ -127,7 +107,7 @@ def test_someone_not_placed_yet_is_dragged_into_a_ring(qtbot, zain, canvas) -> N
 
 
 def test_double_click_in_a_ring_adds_someone_placed_there(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     before = {p.id for p in zain.editor.doc.people()}
     spot = _empty_spot(scene, Ring.CLOSE, Sector.COMMUNITY)
@@ -140,7 +120,7 @@ def test_double_click_in_a_ring_adds_someone_placed_there(qtbot, zain, canvas) -
 
 
 def test_add_person_from_the_toolbar_lists_them_as_not_placed_yet(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     zain.properties_dock.hide()
     before = {p.id for p in zain.editor.doc.people()}
@@ -150,11 +130,11 @@ def test_add_person_from_the_toolbar_lists_them_as_not_placed_yet(qtbot, zain, c
     assert zain.editor.undo_stack.count() == 1 and zain.editor.undo_stack.text(0) == "Add person"
     qtbot.waitUntil(lambda: new.id in scene.network.nodes and scene.network.nodes[new.id].ring is None)
     assert scene.nodes[new.id].isSelected()
-    assert _reopened(library, zain).has_node(new.id)
+    assert reopened(library, zain).has_node(new.id)
 
 
 def test_add_service_here_places_it_in_the_ring_and_sector_under_the_mouse(qtbot, zain, canvas, when_modal, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     zain.properties_dock.hide()
     spot = _empty_spot(scene, Ring.CLOSE, Sector.COMMUNITY)
@@ -165,14 +145,14 @@ def test_add_service_here_places_it_in_the_ring_and_sector_under_the_mouse(qtbot
     assert isinstance(new, Service) and new.circle == CirclePlacement(Ring.CLOSE, Sector.COMMUNITY)
     stack = zain.editor.undo_stack
     assert stack.count() == 1 and stack.text(0) == "Add service to the close circle"
-    assert _reopened(library, zain).node(new.id).circle == new.circle
+    assert reopened(library, zain).node(new.id).circle == new.circle
     qtbot.waitUntil(lambda: new.id in scene.network.nodes)
     placed = scene.network.nodes[new.id]
     assert scene.network.cell_at(placed.symbol_centre) == (Ring.CLOSE, Sector.COMMUNITY)
 
 
 def test_the_menu_key_places_the_selected_person_without_the_mouse(qtbot, zain, canvas, when_modal, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     before = doc.node(YUSUF)
@@ -186,7 +166,7 @@ def test_the_menu_key_places_the_selected_person_without_the_mouse(qtbot, zain, 
         context_menu(canvas.view)  # the Menu key: a menu for the selection
         assert doc.node(YUSUF).circle == placement
         assert zain.editor.undo_stack.text(zain.editor.undo_stack.count() - 1) == label
-        assert _reopened(library, zain).node(YUSUF).circle == placement
+        assert reopened(library, zain).node(YUSUF).circle == placement
         qtbot.waitUntil(lambda p=placement: scene.network.nodes[YUSUF].ring is (p.ring if p else None))
     assert zain.editor.undo_stack.count() == 3
     for _ in range(3):
@@ -195,7 +175,7 @@ def test_the_menu_key_places_the_selected_person_without_the_mouse(qtbot, zain, 
 
 
 def test_ctrl_arrows_nudge_within_the_rings_like_a_drag(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     kayla = zain.editor.doc.node(KAYLA)
     canvas.click(canvas.at_node(KAYLA))
@@ -223,7 +203,7 @@ def test_ctrl_arrows_nudge_within_the_rings_like_a_drag(qtbot, zain, canvas) -> 
 
 
 def test_arrow_keys_step_to_the_nearest_symbol_that_way(zain, qtbot, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     zain.editor.select([])
     canvas.key(Qt.Key.Key_Up)  # with nothing selected, the arrows start from the child
@@ -234,7 +214,7 @@ def test_arrow_keys_step_to_the_nearest_symbol_that_way(zain, qtbot, canvas) -> 
 
 
 def test_delete_copy_and_paste_on_the_circles(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     canvas.click(canvas.at_node(KAYLA))
@@ -245,7 +225,7 @@ def test_delete_copy_and_paste_on_the_circles(qtbot, zain, canvas, library) -> N
     qtbot.waitUntil(lambda: copy in scene.nodes)
     canvas.click(canvas.at_node(KAYLA))
     canvas.key(Qt.Key.Key_Delete)
-    assert not doc.has_node(KAYLA) and not _reopened(library, zain).has_node(KAYLA)
+    assert not doc.has_node(KAYLA) and not reopened(library, zain).has_node(KAYLA)
     qtbot.waitUntil(lambda: KAYLA not in scene.nodes)
     assert zain.editor.undo_stack.count() == 2
     zain.actions["edit.undo"].trigger()
@@ -258,7 +238,7 @@ def test_a_relationship_drawn_on_the_circles_uses_the_full_menu(qtbot, zain, can
 
     from circles_desktop.graph.model import Emotional, EmotionalType
 
-    canvas = _circles(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "circles")
 
     def close(menu) -> None:  # type: ignore[no-untyped-def]
         qtbot.keyClick(menu, Qt.Key.Key_E)  # "&Emotional"
@@ -276,7 +256,7 @@ def test_a_relationship_drawn_on_the_circles_uses_the_full_menu(qtbot, zain, can
 
 def test_someone_added_on_the_genogram_waits_in_the_circles_list_and_is_placed_here(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
     CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
-    circles = _circles(qtbot, zain, canvas).view
+    circles = show_tab(qtbot, zain, canvas, "circles").view
     scene = circles.diagram_scene
     zain.frame.show_view("genogram")
     zain.properties_dock.hide()

@@ -4,35 +4,16 @@ from __future__ import annotations
 
 import math
 
+from canvas_driver import context_menu, menu_texts, pick, reopened, show_tab
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from circles_desktop.demo_cases import demo_id
 from circles_desktop.graph.model import EcomapTie, Flow, Person, Service, TieStrength
 from circles_desktop.layout.diagram import Text
-from circles_desktop.store.library import Library
 
 NIKITA, JULIAN, SONIA, LEAH, CAMHS, HOME = (demo_id(f"zain/{n}") for n in ("nikita", "julian", "sonia", "leah",
                                                                             "camhs", "zain-home"))
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _ecomap(qtbot, window, canvas):  # type: ignore[no-untyped-def]
-    """The ``canvas`` driver of conftest, on the Ecomap tab."""
-    window.frame.show_view("ecomap")
-    view = window.frame.current_view()
-    assert view.view_key == "ecomap"
-    qtbot.waitUntil(lambda: view.diagram_scene.network is not None and len(view.diagram_scene.nodes) > 5)
-    qtbot.wait(20)  # the first fit to the window
-    canvas.view = view
-    return canvas
-
-
-def _reopened(library: Library, window):  # type: ignore[no-untyped-def]
-    other = Library.open(str(library._engine.url.database))
-    try:
-        return other.open_case(window.editor.doc.case_id)
-    finally:
-        other.close()
 
 
 def _empty_spot(scene) -> tuple[float, float]:  # type: ignore[no-untyped-def]
@@ -47,7 +28,7 @@ def _empty_spot(scene) -> tuple[float, float]:  # type: ignore[no-untyped-def]
 
 
 def test_the_ecomap_tab_draws_every_tie(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     ties = doc.ecomap_ties()
@@ -58,7 +39,7 @@ def test_the_ecomap_tab_draws_every_tie(qtbot, zain, canvas) -> None:  # type: i
 
 
 def test_dragging_a_circle_is_one_undo_step_and_is_saved(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     x, y = scene.nodes[SONIA].centre
     start = canvas.at_node(SONIA)
@@ -68,7 +49,7 @@ def test_dragging_a_circle_is_one_undo_step_and_is_saved(qtbot, zain, canvas, li
     assert stack.count() == 1 and stack.text(0) == "Move Sonia D'Souza"
     moved = zain.editor.doc.node(SONIA).positions["ecomap"]
     assert abs(moved[0] - (x + 40)) < 2 and abs(moved[1] - (y - 25)) < 2
-    assert _reopened(library, zain).node(SONIA).positions["ecomap"] == moved
+    assert reopened(library, zain).node(SONIA).positions["ecomap"] == moved
     qtbot.waitUntil(lambda: scene.network.circles[SONIA].hand_placed)
     zain.actions["edit.undo"].trigger()
     assert "ecomap" not in zain.editor.doc.node(SONIA).positions
@@ -76,7 +57,7 @@ def test_dragging_a_circle_is_one_undo_step_and_is_saved(qtbot, zain, canvas, li
 
 
 def test_the_household_in_the_centre_stays_put(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     assert canvas.view.diagram_scene.network.household_id == HOME
     start = canvas.at_node(NIKITA)
     canvas.drag(start, start + QPoint(90, 60), steps=8)
@@ -85,7 +66,7 @@ def test_the_household_in_the_centre_stays_put(qtbot, zain, canvas) -> None:  # 
 
 
 def test_double_click_adds_a_person_tied_to_the_centre_in_one_step(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     before = {n.id for n in doc.nodes()}
@@ -107,7 +88,7 @@ def test_double_click_adds_a_person_tied_to_the_centre_in_one_step(qtbot, zain, 
 
 
 def test_a_service_added_from_the_toolbar_joins_the_ecomap(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     zain.actions["add.service"].trigger()
@@ -118,7 +99,7 @@ def test_a_service_added_from_the_toolbar_joins_the_ecomap(qtbot, zain, canvas) 
 
 
 def test_in_linking_mode_a_tie_between_any_two_circles_uses_the_tie_menu(qtbot, zain, canvas, when_modal) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     assert not any(isinstance(r, EcomapTie) for r in doc.relationships_between(SONIA, CAMHS))
@@ -140,40 +121,6 @@ def test_in_linking_mode_a_tie_between_any_two_circles_uses_the_tie_menu(qtbot, 
 # ----- helpers for menus and lines -----------------------------------------------------------------------
 
 
-def pick(qtbot, menu, *names: str) -> None:  # type: ignore[no-untyped-def]
-    """Walk an open menu by keyboard to the item named last, through the submenus named before it
-    (names are object names), and press Return on it: as a practitioner does with the arrow keys."""
-    from PySide6.QtWidgets import QApplication
-
-    for depth, name in enumerate(names):
-        action = next(a for a in menu.actions()
-                      if a.objectName() == name or (a.menu() is not None and a.menu().objectName() == name))
-        menu.setActiveAction(action)
-        if depth < len(names) - 1:
-            qtbot.keyClick(menu, Qt.Key.Key_Right)
-            submenu = action.menu()
-            qtbot.waitUntil(lambda m=submenu: QApplication.activePopupWidget() is m)
-            menu = submenu
-        else:
-            qtbot.keyClick(menu, Qt.Key.Key_Return)
-
-
-def context_menu(view, pos: QPoint | None = None) -> None:  # type: ignore[no-untyped-def]
-    """Right-click at ``pos`` on the canvas, or press the Menu key (``pos`` None) on the selection."""
-    from PySide6.QtGui import QContextMenuEvent
-    from PySide6.QtWidgets import QApplication
-
-    viewport = view.viewport()
-    reason = QContextMenuEvent.Reason.Keyboard if pos is None else QContextMenuEvent.Reason.Mouse
-    pos = viewport.rect().center() if pos is None else pos
-    event = QContextMenuEvent(reason, pos, viewport.mapToGlobal(pos))
-    QApplication.sendEvent(viewport, event)
-
-
-def menu_texts(menu) -> list[str]:  # type: ignore[no-untyped-def]
-    return [a.text() for a in menu.actions() if not a.isSeparator()]
-
-
 def on_line(canvas, rel_id: str) -> QPoint:  # type: ignore[no-untyped-def]
     """A point on the middle of a tie's line, in view coordinates."""
     scene = canvas.view.diagram_scene
@@ -193,7 +140,7 @@ def tie_to(doc, target: str) -> EcomapTie:  # type: ignore[no-untyped-def]
 
 
 def test_add_person_from_the_toolbar_comes_with_its_tie_in_one_undo_step(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     zain.properties_dock.hide()  # the name field would take the keyboard (its own tests cover that)
@@ -204,13 +151,13 @@ def test_add_person_from_the_toolbar_comes_with_its_tie_in_one_undo_step(qtbot, 
     assert tie.source == HOME
     stack = zain.editor.undo_stack
     assert stack.count() == 1 and stack.text(0) == "Add person to the ecomap"
-    stored = _reopened(library, zain)
+    stored = reopened(library, zain)
     assert stored.has_node(new.id) and stored.has_relationship(tie.id)
     qtbot.waitUntil(lambda: new.id in scene.nodes and tie.id in scene.links)
     assert zain.editor.selection == (new.id,)
     zain.actions["edit.undo"].trigger()
     assert not doc.has_node(new.id) and not doc.has_relationship(tie.id)
-    stored = _reopened(library, zain)
+    stored = reopened(library, zain)
     assert not stored.has_node(new.id) and not stored.has_relationship(tie.id)
     zain.actions["edit.redo"].trigger()
     assert doc.has_node(new.id) and doc.has_relationship(tie.id)
@@ -218,7 +165,7 @@ def test_add_person_from_the_toolbar_comes_with_its_tie_in_one_undo_step(qtbot, 
 
 
 def test_a_relative_added_on_the_ecomap_is_tied_in_the_same_step(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     doc = zain.editor.doc
     zain.properties_dock.hide()
     canvas.click(canvas.at_node(SONIA))
@@ -229,7 +176,7 @@ def test_a_relative_added_on_the_ecomap_is_tied_in_the_same_step(qtbot, zain, ca
 
 
 def test_add_service_here_from_the_context_menu(qtbot, zain, canvas, when_modal, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     zain.properties_dock.hide()
@@ -241,7 +188,7 @@ def test_add_service_here_from_the_context_menu(qtbot, zain, canvas, when_modal,
     assert math.dist(new.positions["ecomap"], spot) < 2
     assert tie_to(doc, new.id).source == HOME
     assert zain.editor.undo_stack.count() == 1
-    assert _reopened(library, zain).has_node(new.id)
+    assert reopened(library, zain).has_node(new.id)
     qtbot.waitUntil(lambda: new.id in scene.nodes)
 
 
@@ -251,7 +198,7 @@ def test_add_service_here_from_the_context_menu(qtbot, zain, canvas, when_modal,
 def test_drag_out_of_the_centre_draws_a_tie_with_strength_stress_and_flow(qtbot, zain, canvas, when_modal, library) -> None:  # type: ignore[no-untyped-def]
     from circles_desktop.ui.modes import SelectMode
 
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     assert not any(isinstance(r, EcomapTie) for r in doc.relationships_between(JULIAN, CAMHS))
@@ -273,13 +220,13 @@ def test_drag_out_of_the_centre_draws_a_tie_with_strength_stress_and_flow(qtbot,
     assert zain.editor.undo_stack.count() == 1 and zain.editor.undo_stack.text(0) == "Add ecomap tie"
     assert isinstance(scene.mode, SelectMode)  # the gesture is over: back to selecting and moving
     assert "ecomap" not in doc.node(JULIAN).positions  # the centre did not move
-    assert _reopened(library, zain).relationship(tie.id) == tie
+    assert reopened(library, zain).relationship(tie.id) == tie
     qtbot.waitUntil(lambda: tie.id in scene.links)
     assert any(i.rel_id == tie.id and i.part == "hatch" for i in scene.diagram.items)
 
 
 def test_drag_from_the_household_circle_ties_the_household_by_mouse_clicks(qtbot, zain, canvas, when_modal) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     radius = scene.network.centre_radius
@@ -304,7 +251,7 @@ def test_a_click_in_the_centre_selects_and_a_dismissed_menu_adds_nothing(qtbot, 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     canvas.click(canvas.at_node(NIKITA))
     assert zain.editor.selection == (NIKITA,)
     when_modal(lambda menu: qtbot.keyClick(menu, Qt.Key.Key_Escape))
@@ -335,7 +282,7 @@ def test_a_click_in_the_centre_selects_and_a_dismissed_menu_adds_nothing(qtbot, 
 def test_click_a_tie_and_change_its_strength_in_the_properties_panel(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QComboBox
 
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     doc = zain.editor.doc
     tie = tie_to(doc, SONIA)
     assert tie.strength is TieStrength.STRONG
@@ -347,11 +294,11 @@ def test_click_a_tie_and_change_its_strength_in_the_properties_panel(qtbot, zain
     combo.activated.emit(combo.currentIndex())
     assert doc.relationship(tie.id).strength is TieStrength.TENUOUS
     assert zain.editor.undo_stack.count() == 1
-    assert _reopened(library, zain).relationship(tie.id).strength is TieStrength.TENUOUS
+    assert reopened(library, zain).relationship(tie.id).strength is TieStrength.TENUOUS
 
 
 def test_right_click_a_tie_to_change_its_strength(qtbot, zain, canvas, when_modal, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     tie = tie_to(doc, SONIA)
@@ -361,7 +308,7 @@ def test_right_click_a_tie_to_change_its_strength(qtbot, zain, canvas, when_moda
     assert zain.editor.selection == (tie.id,)  # a right-click selects what it is on
     assert doc.relationship(tie.id).strength is TieStrength.TENUOUS
     assert zain.editor.undo_stack.count() == 1 and zain.editor.undo_stack.text(0) == "Change the tie between Nikita and Sonia: strength"
-    assert _reopened(library, zain).relationship(tie.id).strength is TieStrength.TENUOUS
+    assert reopened(library, zain).relationship(tie.id).strength is TieStrength.TENUOUS
     qtbot.waitUntil(lambda: next(i for i in scene.diagram.items
                                  if i.rel_id == tie.id and i.part == "tie").stroke.width < width)
     texts: list[str] = []
@@ -381,7 +328,7 @@ def test_right_click_a_tie_to_change_its_strength(qtbot, zain, canvas, when_moda
 
 
 def test_right_click_a_circle_marks_its_tie_stressful(qtbot, zain, canvas, when_modal) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     doc = zain.editor.doc
     tie = tie_to(doc, SONIA)
     assert not tie.stressful
@@ -399,7 +346,7 @@ def test_right_click_a_circle_marks_its_tie_stressful(qtbot, zain, canvas, when_
 
 
 def test_delete_a_tie_then_a_service_with_the_delete_key(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     tie = tie_to(doc, CAMHS)
@@ -413,7 +360,7 @@ def test_delete_a_tie_then_a_service_with_the_delete_key(qtbot, zain, canvas, li
     canvas.key(Qt.Key.Key_Delete)
     assert not doc.has_node(CAMHS) and not doc.has_relationship(tie.id)
     assert zain.editor.undo_stack.count() == 1  # the undone first delete is gone from the history
-    stored = _reopened(library, zain)
+    stored = reopened(library, zain)
     assert not stored.has_node(CAMHS) and not stored.has_relationship(tie.id)
     zain.actions["edit.undo"].trigger()
     assert doc.relationship(tie.id) == tie
@@ -423,7 +370,7 @@ def test_delete_a_tie_then_a_service_with_the_delete_key(qtbot, zain, canvas, li
 
 
 def test_copy_and_paste_a_service_puts_the_copy_on_the_ecomap(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     canvas.click(canvas.at_node(CAMHS))
@@ -437,7 +384,7 @@ def test_copy_and_paste_a_service_puts_the_copy_on_the_ecomap(qtbot, zain, canva
 
 
 def test_arrow_keys_step_to_the_nearest_circle_that_way_and_ctrl_arrows_nudge(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     canvas.click(canvas.at_node(SONIA))
     sonia = scene.nodes[SONIA].centre
@@ -456,7 +403,7 @@ def test_arrow_keys_step_to_the_nearest_circle_that_way_and_ctrl_arrows_nudge(qt
 
 
 def test_zoom_in_then_fit_shows_the_whole_ecomap(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     view = canvas.view
     fitted = view.zoom
     canvas.key(Qt.Key.Key_Equal, CTRL)
@@ -476,7 +423,7 @@ def test_zoom_in_then_fit_shows_the_whole_ecomap(qtbot, zain, canvas) -> None:  
 def test_an_edit_in_the_genogram_shows_on_the_ecomap_keeping_selection_and_view(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     view, scene = canvas.view, canvas.view.diagram_scene
     canvas.click(canvas.at_node(SONIA))
     view.zoom_by(2.0)
@@ -500,7 +447,7 @@ def test_an_edit_in_the_genogram_shows_on_the_ecomap_keeping_selection_and_view(
 
 
 def test_a_person_added_on_the_ecomap_shows_on_the_genogram_and_in_the_circles_list(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     zain.properties_dock.hide()
     canvas.double_click(canvas.at(*_empty_spot(canvas.view.diagram_scene)))
     [new_id] = zain.editor.selection
@@ -513,7 +460,7 @@ def test_a_person_added_on_the_ecomap_shows_on_the_genogram_and_in_the_circles_l
 
 
 def test_click_ctrl_click_rubber_band_and_double_click_for_properties(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     canvas.click(canvas.at_node(SONIA))
     canvas.click(canvas.at_node(CAMHS), CTRL)
@@ -564,7 +511,7 @@ def test_a_new_case_starts_its_ecomap_once_someone_is_the_child(qtbot, window, l
 def test_without_the_mouse_shift_arrow_then_relate_draws_a_tie(qtbot, zain, canvas, when_modal) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    canvas = _ecomap(qtbot, zain, canvas)
+    canvas = show_tab(qtbot, zain, canvas, "ecomap")
     scene = canvas.view.diagram_scene
     doc = zain.editor.doc
     zain.editor.select([SONIA])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from canvas_driver import reopened
 from PySide6.QtCore import QPoint, Qt
 
 from circles_desktop.demo_cases import demo_id
 from circles_desktop.graph.model import Parentage, Partnership, Person
-from circles_desktop.store.library import Library
 
 NIKITA, JULIAN, KARIM, MARIA = (demo_id(f"zain/{n}") for n in ("nikita", "julian", "karim", "maria"))
 SONIA = demo_id("zain/sonia")
@@ -16,15 +16,6 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 def _editor(window):  # type: ignore[no-untyped-def]
     return window.editor
-
-
-def _reopened(library: Library, window):  # type: ignore[no-untyped-def]
-    """The case as the database has it, read through a second connection."""
-    other = Library.open(str(library._engine.url.database))  # noqa: SLF001 -- the same file, a new engine
-    try:
-        return other.open_case(window.editor.doc.case_id)
-    finally:
-        other.close()
 
 
 def test_click_selects_and_ctrl_click_adds(zain, canvas) -> None:  # type: ignore[no-untyped-def]
@@ -62,11 +53,11 @@ def test_drag_moves_in_one_undo_step_and_is_saved(qtbot, zain, canvas, library) 
     assert stack.count() == 1 and stack.text(0) == "Move Julian Zain"
     moved = zain.editor.doc.node(JULIAN).positions["genogram"]
     assert abs(moved[0] - (x + 60)) < 2 and abs(moved[1] - (y + 30)) < 2
-    assert _reopened(library, zain).node(JULIAN).positions["genogram"] == moved
+    assert reopened(library, zain).node(JULIAN).positions["genogram"] == moved
     assert zain.actions["edit.undo"].text() == "&Undo Move Julian Zain"
     zain.actions["edit.undo"].trigger()
     assert "genogram" not in zain.editor.doc.node(JULIAN).positions
-    assert "genogram" not in _reopened(library, zain).node(JULIAN).positions
+    assert "genogram" not in reopened(library, zain).node(JULIAN).positions
     qtbot.waitUntil(lambda: abs(scene.nodes[JULIAN].centre[0] - x) < 0.01 and abs(scene.nodes[JULIAN].centre[1] - y) < 0.01)
 
 
@@ -81,7 +72,7 @@ def test_double_click_on_empty_space_adds_a_person_there(zain, canvas, library) 
     [new] = [p for p in people if "genogram" in p.positions]
     assert abs(new.positions["genogram"][0] - spot[0]) < 2 and abs(new.positions["genogram"][1] - spot[1]) < 2
     assert zain.editor.selection == (new.id,)
-    assert _reopened(library, zain).has_node(new.id)
+    assert reopened(library, zain).has_node(new.id)
 
 
 def test_add_partner_by_keyboard_reads_undo_add_partner(qtbot, zain, canvas, library) -> None:  # type: ignore[no-untyped-def]
@@ -93,10 +84,10 @@ def test_add_partner_by_keyboard_reads_undo_add_partner(qtbot, zain, canvas, lib
     assert any(isinstance(r, Partnership) for r in doc.relationships_between(SONIA, new_id))
     assert zain.actions["edit.undo"].text() == "&Undo Add partner"
     zain.actions["edit.undo"].trigger()
-    assert not doc.has_node(new_id) and not _reopened(library, zain).has_node(new_id)
+    assert not doc.has_node(new_id) and not reopened(library, zain).has_node(new_id)
     assert zain.actions["edit.redo"].text() == "&Redo Add partner"
     zain.actions["edit.redo"].trigger()
-    assert doc.has_node(new_id) and _reopened(library, zain).has_node(new_id)
+    assert doc.has_node(new_id) and reopened(library, zain).has_node(new_id)
     qtbot.waitUntil(lambda: new_id in zain.frame.current_view().diagram_scene.nodes)
 
 
@@ -123,10 +114,10 @@ def test_delete_key_deletes_and_undo_brings_back(zain, canvas, library) -> None:
     lines = len(doc.relationships_of(JULIAN))
     canvas.click(canvas.at_node(JULIAN))
     canvas.key(Qt.Key.Key_Delete)
-    assert not doc.has_node(JULIAN) and not _reopened(library, zain).has_node(JULIAN)
+    assert not doc.has_node(JULIAN) and not reopened(library, zain).has_node(JULIAN)
     zain.actions["edit.undo"].trigger()
     assert doc.has_node(JULIAN) and len(doc.relationships_of(JULIAN)) == lines
-    assert len(_reopened(library, zain).relationships_of(JULIAN)) == lines
+    assert len(reopened(library, zain).relationships_of(JULIAN)) == lines
 
 
 def test_copy_and_paste_within_the_case(zain, canvas) -> None:  # type: ignore[no-untyped-def]
@@ -218,7 +209,7 @@ def test_copy_in_one_case_and_paste_into_another(qtbot, zain, canvas, library) -
     doc = zain.editor.doc
     assert sorted(p.given_names for p in doc.people()) == ["Karim", "Maria"]
     assert any(isinstance(r, Partnership) for r in doc.relationships())
-    assert sorted(p.given_names for p in _reopened(library, zain).people()) == ["Karim", "Maria"]
+    assert sorted(p.given_names for p in reopened(library, zain).people()) == ["Karim", "Maria"]
 
 
 def test_hovering_a_person_highlights_their_relationships(qtbot, zain, canvas) -> None:  # type: ignore[no-untyped-def]

@@ -104,7 +104,7 @@ def test_a_held_linking_mode_stays_after_a_line_and_esc_ends_it(qtbot, zain, can
 
 
 def test_right_click_a_couple_line_on_the_genogram_to_mark_a_separation(qtbot, zain, canvas, when_modal) -> None:  # type: ignore[no-untyped-def]
-    from test_ecomap_view import context_menu, pick
+    from canvas_driver import context_menu, pick
 
     from circles_desktop.graph.model import PartnershipType
 
